@@ -1,0 +1,49 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SalesMentor.App.Common;
+using SalesMentor.App.Data;
+using SalesMentor.App.Domain;
+using SalesMentor.App.Features.Accounts;
+using SalesMentor.App.Mail;
+using SalesMentor.App.Security;
+
+namespace SalesMentor.App;
+
+/// <summary>Everything both hosts (web and command line) need: data, identity core, mail, use cases.</summary>
+public static class AppServices
+{
+    public static IServiceCollection AddSalesMentorApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var database = DatabaseOptions.From(configuration);
+        services.AddSalesMentorDb(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(MailOptions.From(configuration));
+        services.AddSingleton(SecurityOptions.From(configuration));
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Mailer>();
+        services.AddScoped<Access>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<OrgClock>();
+        services.AddScoped<AccountLinks>();
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddIdentityCore<AppUser>(options => SecurityOptions.From(configuration).Apply(options))
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<SalesMentorDb>()
+            .AddDefaultTokenProviders();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+
+        foreach (var useCase in UseCaseTypes()) services.AddScoped(useCase);
+        return services;
+    }
+
+    /// <summary>Every use case: a public class under <c>Features</c> with a <c>HandleAsync</c> method.</summary>
+    public static IEnumerable<Type> UseCaseTypes() =>
+        typeof(AppServices).Assembly.GetTypes().Where(t =>
+            t is { IsClass: true, IsAbstract: false, IsPublic: true }
+            && t.Namespace?.StartsWith("SalesMentor.App.Features", StringComparison.Ordinal) == true
+            && t.GetMethod("HandleAsync", BindingFlags.Public | BindingFlags.Instance) is not null);
+}

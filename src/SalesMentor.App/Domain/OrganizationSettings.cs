@@ -1,0 +1,30 @@
+namespace SalesMentor.App.Domain;
+
+/// <summary>Who may see opportunities, KPIs, leaderboards and star status (DESIGN.md access table).</summary>
+public enum SalesDataVisibility
+{
+    /// <summary>Everyone signed in sees everyone's sales data (the default).</summary>
+    Everyone,
+
+    /// <summary>Each person sees their own, their management chain sees their reports', admins see all.</summary>
+    OwnAndManagementChain,
+}
+
+/// <summary>The single row of organization-wide settings.</summary>
+public sealed class OrganizationSettings : IVersioned
+{
+    public const int SingletonId = 1;
+    public int Id { get; init; } = SingletonId;
+    public string Name { get; set; } = "My sales organization";
+
+    /// <summary>IANA time zone in which periods (months, quarters) are cut.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>1–12; 1 means the fiscal year is the calendar year.</summary>
+    public int FiscalYearStartMonth { get; set; } = 1;
+
+    /// <summary>ISO 4217 code in which KPIs are reported.</summary>
+    public string CorporateCurrency { get; set; } = "USD";
+    public SalesDataVisibility SalesDataVisibility { get; set; } = SalesDataVisibility.Everyone;
+    public int Version { get; set; }
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using SalesMentor.App.Common;
+using SalesMentor.App.Data;
+using SalesMentor.App.Security;
+using SalesMentor.Core.People;
+
+namespace SalesMentor.App.Features.People;
+
+/// <summary>A person's page: who they are, where they sit in the tree, whether their sales data is visible.</summary>
+public sealed class GetPerson(SalesMentorDb db, Access access, OrgClock orgClock)
+{
+    public async Task<Result<PersonDetails>> HandleAsync(Actor actor, PersonId id, CancellationToken ct)
+    {
+        if (!await access.CanSeePersonAsync(actor, id, ct)) return Error.NotFound("person");
+        var person = await db.People.AsNoTracking()
+            .Include(p => p.Team).Include(p => p.Region).Include(p => p.CrmOwnerIds)
+            .SingleAsync(p => p.Id == id, ct);
+        var hierarchy = await access.HierarchyAsync(ct);
+        var related = hierarchy.ChainOf(id).Concat(hierarchy.ReportsOf(id)).ToList();
+        var names = await db.People.AsNoTracking().Where(p => related.Contains(p.Id))
+            .Select(p => new PersonRef(p.Id, p.Name, p.Title)).ToDictionaryAsync(p => p.Id, ct);
+        var today = await orgClock.TodayAsync(ct);
+        return new PersonDetails(
+            person.Id, person.ExternalId, person.Name, person.Email, person.Title,
+            person.TeamId, person.Team?.Name, person.RegionId, person.Region?.Name,
+            hierarchy.ChainOf(id).Select(m => names[m]).ToList(),
+            hierarchy.ReportsOf(id).Select(r => names[r]).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList(),
+            person.HireDate, person.LeftOn, person.TimeZone,
+            person.CrmOwnerIds.Select(l => l.OwnerId).Order(StringComparer.Ordinal).ToList(),
+            person.IsActiveOn(today), await access.CanSeeSalesDataAsync(actor, id, ct), person.Version);
+    }
+}

@@ -1,0 +1,18 @@
+using SalesMentor.Core.People;
+
+namespace SalesMentor.App.Features.People;
+
+/// <summary>A person as a link: id and name.</summary>
+public sealed record PersonRef(PersonId Id, string Name, string? Title);
+
+/// <summary>A row of the people directory.</summary>
+public sealed record PersonRow(
+    PersonId Id, string Name, string? Email, string? Title, string? Team, string? Region,
+    PersonId? ManagerId, string? ManagerName, DateOnly? HireDate, DateOnly? LeftOn, bool IsActive);
+
+public sealed record PersonDetails(
+    PersonId Id, string? ExternalId, string Name, string? Email, string? Title,
+    Guid? TeamId, string? Team, Guid? RegionId, string? Region,
+    IReadOnlyList<PersonRef> ManagerChain, IReadOnlyList<PersonRef> DirectReports,
+    DateOnly? HireDate, DateOnly? LeftOn, string? TimeZone, IReadOnlyList<string> CrmOwnerIds,
+    bool IsActive, bool CanSeeSalesData, int Version);

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using SalesMentor.App.Common;
+using SalesMentor.App.Data;
+using SalesMentor.App.Domain;
+using SalesMentor.Core.People;
+
+namespace SalesMentor.App.Security;
+
+/// <summary>
+/// The access rules of DESIGN.md, in one place. Pages, endpoints and the command line ask here;
+/// a record an actor may not see is reported as missing (404), never as forbidden.
+/// </summary>
+public sealed class Access(SalesMentorDb db)
+{
+    private Hierarchy? _hierarchy;
+
+    /// <summary>The people directory (names, titles, teams, managers) is open to everyone signed in.</summary>
+    public async Task<bool> CanSeePersonAsync(Actor actor, PersonId person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return await db.People.AnyAsync(p => p.Id == person, ct);
+    }
+
+    /// <summary>
+    /// Opportunities, activities, quotas, KPIs and star status of <paramref name="person"/>:
+    /// the person, their management chain, admins, and everyone when the organization allows it.
+    /// </summary>
+    public async Task<bool> CanSeeSalesDataAsync(Actor actor, PersonId person, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsAdmin || actor.PersonId == person) return true;
+        if (actor.PersonId is not { } me) return false;
+        if (await VisibilityAsync(ct) == SalesDataVisibility.Everyone) return true;
+        return (await HierarchyAsync(ct)).IsAbove(me, person);
+    }
+
+    /// <summary>
+    /// Whose sales data the actor may see in lists: null means everyone's; otherwise the actor
+    /// and everyone below them in the manager tree.
+    /// </summary>
+    public async Task<IReadOnlySet<PersonId>?> SalesDataScopeAsync(Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsAdmin) return null;
+        if (actor.PersonId is not { } me) return new HashSet<PersonId>();
+        if (await VisibilityAsync(ct) == SalesDataVisibility.Everyone) return null;
+        var scope = new HashSet<PersonId>((await HierarchyAsync(ct)).Below(me)) { me };
+        return scope;
+    }
+
+    /// <summary>Organization settings, accounts, imports, outbox and audit log.</summary>
+    public static bool CanAdminister(Actor actor) => actor?.IsAdmin == true;
+
+    /// <summary>Drops the cached manager tree after a change to it in this scope.</summary>
+    public void ForgetHierarchy() => _hierarchy = null;
+
+    /// <summary>The manager tree as stored now; loaded once per scope.</summary>
+    public async Task<Hierarchy> HierarchyAsync(CancellationToken ct)
+    {
+        if (_hierarchy is not null) return _hierarchy;
+        var edges = await db.People.AsNoTracking().Select(p => new { p.Id, p.ManagerId }).ToListAsync(ct);
+        return _hierarchy = new Hierarchy(edges.Select(e => (e.Id, e.ManagerId)));
+    }
+
+    private async Task<SalesDataVisibility> VisibilityAsync(CancellationToken ct) =>
+        await db.OrganizationSettings.AsNoTracking().Select(s => (SalesDataVisibility?)s.SalesDataVisibility).FirstOrDefaultAsync(ct)
+        ?? SalesDataVisibility.Everyone;
+}

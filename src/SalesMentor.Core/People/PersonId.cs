@@ -1,0 +1,28 @@
+namespace SalesMentor.Core.People;
+
+/// <summary>
+/// Identifies a person in the organization. A person can be a mentor and a mentee at once,
+/// so their id is typed to keep it from being mixed up with other ids.
+/// </summary>
+/// <param name="Value">The underlying identifier; never <see cref="Guid.Empty"/> for a stored person.</param>
+public readonly record struct PersonId(Guid Value)
+{
+    /// <summary>Creates a new, time-ordered id (version 7 GUID) so inserts stay local in indexes.</summary>
+    public static PersonId New() => new(Guid.CreateVersion7());
+
+    /// <inheritdoc />
+    public override string ToString() => Value.ToString();
+
+    /// <summary>Parses the canonical GUID text form; returns false for anything else.</summary>
+    public static bool TryParse(string? text, out PersonId id)
+    {
+        if (Guid.TryParse(text, out var value) && value != Guid.Empty)
+        {
+            id = new PersonId(value);
+            return true;
+        }
+
+        id = default;
+        return false;
+    }
+}
