@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,9 @@ public static class AppServices
         services.AddScoped<AccountLinks>();
         services.AddScoped<DatabaseInitializer>();
 
+        // Keys live in the database: the web app and the command line (and several web instances)
+        // read each other's cookies and one-time links, and a backup carries them.
+        services.AddDataProtection().SetApplicationName("SalesMentor").PersistKeysToDbContext<SalesMentorDb>();
         services.AddIdentityCore<AppUser>(options => SecurityOptions.From(configuration).Apply(options))
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<SalesMentorDb>()

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using SalesMentor.App.Data;
@@ -62,7 +61,6 @@ public static class WebServices
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.HeaderName = "X-CSRF-TOKEN";
         });
-        services.AddDataProtection().SetApplicationName("SalesMentor").PersistKeysToDbContext<SalesMentorDb>();
 
         services.AddRateLimiter(o =>
         {
