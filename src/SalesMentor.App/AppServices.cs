@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
@@ -18,11 +19,11 @@ public static class AppServices
     public static IServiceCollection AddSalesMentorApp(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var database = DatabaseOptions.From(configuration);
-        services.AddSalesMentorDb(database);
+        services.TryAddSingleton(configuration);
+        services.AddSalesMentorDb();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(MailOptions.From(configuration));
-        services.AddSingleton(SecurityOptions.From(configuration));
+        services.AddSingleton(sp => MailOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => SecurityOptions.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Mailer>();
         services.AddScoped<Access>();
@@ -34,7 +35,8 @@ public static class AppServices
         // Keys live in the database: the web app and the command line (and several web instances)
         // read each other's cookies and one-time links, and a backup carries them.
         services.AddDataProtection().SetApplicationName("SalesMentor").PersistKeysToDbContext<SalesMentorDb>();
-        services.AddIdentityCore<AppUser>(options => SecurityOptions.From(configuration).Apply(options))
+        services.AddOptions<IdentityOptions>().Configure<SecurityOptions>((identity, security) => security.Apply(identity));
+        services.AddIdentityCore<AppUser>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<SalesMentorDb>()
             .AddDefaultTokenProviders();

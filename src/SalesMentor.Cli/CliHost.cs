@@ -2,6 +2,7 @@ using System.Globalization;
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,9 @@ internal sealed class CliHost : IAsyncDisposable
 
     public Actor Actor { get; }
 
+    /// <summary>Configuration that wins over everything else, for the command line's own tests (which run in parallel, so not environment variables).</summary>
+    internal static AsyncLocal<IReadOnlyDictionary<string, string?>?> Overrides { get; } = new();
+
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Starts the host for one command; null (with the reason printed) when <c>--as</c> names nobody.</summary>
@@ -36,6 +40,7 @@ internal sealed class CliHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
         HostConfiguration.AddSharedSources(builder.Configuration, []);
+        if (Overrides.Value is { } overrides) builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error);

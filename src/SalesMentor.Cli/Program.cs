@@ -1,14 +1,21 @@
 using System.CommandLine;
-using SalesMentor.Cli;
 using SalesMentor.Cli.Commands;
 
-var root = new RootCommand("SalesMentor on the command line: bulk imports, the demo organization, accounts. " +
-    "Uses the same configuration and database as the web app, and is safe to run beside it.")
+namespace SalesMentor.Cli;
+
+public static class CliProgram
 {
-    CliOptions.As,
-    ImportCommands.Create(),
-    DemoCommand.Create(),
-    AdminCommands.Create(),
-    MigrateCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+    public static async Task<int> Main(string[] args) => await Root().Parse(args).InvokeAsync();
+
+    /// <summary>Every command; tests invoke it the way the shell does.</summary>
+    public static RootCommand Root() => new(
+        "SalesMentor on the command line: bulk imports, the demo organization, accounts. " +
+        "Uses the same configuration and database as the web app, and is safe to run beside it.")
+    {
+        CliOptions.As,
+        ImportCommands.Create(),
+        DemoCommand.Create(),
+        AdminCommands.Create(),
+        MigrateCommand.Create(),
+    };
+}

@@ -1,25 +1,35 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SalesMentor.App.Data;
 
 public static class DataServices
 {
-    /// <summary>Registers <see cref="SalesMentorDb"/> on the configured provider.</summary>
-    public static IServiceCollection AddSalesMentorDb(this IServiceCollection services, DatabaseOptions options)
+    /// <summary>
+    /// Registers <see cref="SalesMentorDb"/> on the configured provider. The configuration is read
+    /// when the first context is made, not now, so a host (or a test host) may add sources late.
+    /// </summary>
+    public static IServiceCollection AddSalesMentorDb(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(options);
-        if (options.Provider == DatabaseProvider.Postgres)
+        services.AddSingleton(sp => DatabaseOptions.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp =>
         {
-            services.AddDbContext<SalesMentorDb, PostgresSalesMentorDb>(builder => ConfigurePostgres(builder, options.ConnectionString));
-        }
-        else
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteFile!)!);
-            services.AddDbContext<SalesMentorDb, SqliteSalesMentorDb>(builder => ConfigureSqlite(builder, options.ConnectionString));
-        }
+            var options = sp.GetRequiredService<DatabaseOptions>();
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                return ConfigurePostgres(new DbContextOptionsBuilder<PostgresSalesMentorDb>(), options.ConnectionString).UseApplicationServiceProvider(sp).Options;
+            }
 
+            Directory.CreateDirectory(Path.GetDirectoryName(options.SqliteFile!)!);
+            return ConfigureSqlite(new DbContextOptionsBuilder<SqliteSalesMentorDb>(), options.ConnectionString).UseApplicationServiceProvider(sp).Options;
+        });
+        services.AddScoped<SalesMentorDb>(sp => sp.GetRequiredService<DbContextOptions>() switch
+        {
+            DbContextOptions<PostgresSalesMentorDb> postgres => new PostgresSalesMentorDb(postgres),
+            DbContextOptions<SqliteSalesMentorDb> sqlite => new SqliteSalesMentorDb(sqlite),
+            var other => throw new InvalidOperationException($"Unexpected options {other.GetType()}"),
+        });
         return services;
     }
 

@@ -5,8 +5,23 @@ namespace SalesMentor.Core.People;
 /// so their id is typed to keep it from being mixed up with other ids.
 /// </summary>
 /// <param name="Value">The underlying identifier; never <see cref="Guid.Empty"/> for a stored person.</param>
-public readonly record struct PersonId(Guid Value)
+public readonly record struct PersonId(Guid Value) : IComparable<PersonId>
 {
+    /// <inheritdoc />
+    public int CompareTo(PersonId other) => Value.CompareTo(other.Value);
+
+    /// <summary>Orders by the underlying GUID (creation order for version 7 ids).</summary>
+    public static bool operator <(PersonId left, PersonId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Orders by the underlying GUID.</summary>
+    public static bool operator >(PersonId left, PersonId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Orders by the underlying GUID.</summary>
+    public static bool operator <=(PersonId left, PersonId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Orders by the underlying GUID.</summary>
+    public static bool operator >=(PersonId left, PersonId right) => left.CompareTo(right) >= 0;
+
     /// <summary>Creates a new, time-ordered id (version 7 GUID) so inserts stay local in indexes.</summary>
     public static PersonId New() => new(Guid.CreateVersion7());
 

@@ -13,7 +13,7 @@ public static class TextFold
     public static string ForSearch(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Decompose(WellFormed(text));
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
@@ -35,7 +35,55 @@ public static class TextFold
             builder.Append(char.ToUpperInvariant(c));
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return Compose(builder.ToString());
+    }
+
+    // Text with code points the normalizer refuses (noncharacters) is folded without decomposition.
+    private static string Decompose(string text)
+    {
+        try { return text.Normalize(NormalizationForm.FormD); }
+        catch (ArgumentException) { return text; }
+    }
+
+    private static string Compose(string text)
+    {
+        try { return text.Normalize(NormalizationForm.FormC); }
+        catch (ArgumentException) { return text; }
+    }
+
+    /// <summary>True when every surrogate is paired: the text can be stored and normalized.</summary>
+    public static bool IsWellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The text with unpaired surrogates replaced by U+FFFD.</summary>
+    public static string WellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsWellFormed(text)) return text;
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                builder.Append(char.IsSurrogate(text[i]) ? '\uFFFD' : text[i]);
+            }
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>Trimmed, whitespace collapsed, upper-cased (accents kept): the key for "same name".</summary>

@@ -9,7 +9,10 @@ public static class ApiReference
     {
         app.MapScalarApiReference("/api-reference", options => options
             .WithTitle("SalesMentor API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddDocument("v1")
+            .DisableDefaultFonts()
+            .DisableTelemetry())
             .AllowAnonymous();
     }
 }

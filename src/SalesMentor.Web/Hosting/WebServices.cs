@@ -21,7 +21,6 @@ public static class WebServices
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var security = SecurityOptions.From(builder.Configuration);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -53,7 +52,7 @@ public static class WebServices
             o.Events.OnRedirectToLogin = ApiAware(o.Events.OnRedirectToLogin, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ApiAware(o.Events.OnRedirectToAccessDenied, StatusCodes.Status403Forbidden);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(security.SecurityStampCheckSeconds));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<SecurityOptions>((o, security) => o.ValidationInterval = TimeSpan.FromSeconds(security.SecurityStampCheckSeconds));
         services.AddAuthorization();
         services.AddAntiforgery(o =>
         {
@@ -69,7 +68,7 @@ public static class WebServices
                 IsSignInAttempt(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = security.LoginRatePermitLimit, Window = TimeSpan.FromSeconds(security.LoginRateWindowSeconds), QueueLimit = 0 })
+                        _ => LoginLimit(context.RequestServices.GetRequiredService<SecurityOptions>()))
                     : RateLimitPartition.GetNoLimiter("other"));
             o.OnRejected = async (context, ct) =>
             {
@@ -113,6 +112,13 @@ public static class WebServices
         app.MapApiReference();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
+
+    private static FixedWindowRateLimiterOptions LoginLimit(SecurityOptions security) => new()
+    {
+        PermitLimit = security.LoginRatePermitLimit,
+        Window = TimeSpan.FromSeconds(security.LoginRateWindowSeconds),
+        QueueLimit = 0,
+    };
 
     /// <summary>POSTs of the sign-in form: the only requests the login rate limit counts.</summary>
     internal static bool IsSignInAttempt(HttpRequest request) =>

@@ -19,7 +19,7 @@ public static class PersonRules
         {
             0 => "a name is required",
             > MaxName => $"the name is longer than {MaxName} characters",
-            _ => HasControl(name) ? "the name contains control characters" : null,
+            _ => HasControl(name) ? "the name contains control characters or broken Unicode" : null,
         };
         return problem is null ? name : null;
     }
@@ -70,5 +70,5 @@ public static class PersonRules
 
     public static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "…");
 
-    private static bool HasControl(string text) => text.Any(c => char.IsControl(c));
+    private static bool HasControl(string text) => text.Any(c => char.IsControl(c)) || !Core.Text.TextFold.IsWellFormed(text);
 }
