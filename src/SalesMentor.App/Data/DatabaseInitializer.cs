@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace SalesMentor.App.Data;
 /// Brings the database to the current schema at start-up and checks the settings durability
 /// depends on. Safe to run from several processes at once (migrations take a lock).
 /// </summary>
-public sealed partial class DatabaseInitializer(SalesMentorDb db, DatabaseOptions options, RoleManager<IdentityRole<Guid>> roles, ILogger<DatabaseInitializer> logger)
+public sealed partial class DatabaseInitializer(SalesMentorDb db, DatabaseOptions options, RoleManager<IdentityRole<Guid>> roles, IDataProtectionProvider dataProtection, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -29,6 +30,10 @@ public sealed partial class DatabaseInitializer(SalesMentorDb db, DatabaseOption
         }
 
         if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole<Guid>(Roles.Admin));
+
+        // Create the Data Protection key now, outside any use case: its store is this database,
+        // and making it inside a SQLite write transaction would wait on that transaction's lock.
+        dataProtection.CreateProtector("SalesMentor.Startup").Protect("ready");
     }
 
     /// <summary>True when nobody is in the organization yet (a fresh install).</summary>

@@ -22,7 +22,9 @@ public sealed class InviteAccount(SalesMentorDb db, UserManager<AppUser> users, 
         if (string.IsNullOrEmpty(person!.Email)) return Error.Validation("account.no_email", $"{person.Name} has no email address; add one before inviting them.");
         if (user is { PasswordHash: not null }) return Error.Conflict("account.exists", $"{person.Name} already has an account. Use a password reset instead.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // No transaction around this: the one-time link is made with Data Protection, whose key
+        // store is this database, and on SQLite an open write transaction would lock it out.
+        // A retry is safe: inviting someone already invited sends a fresh link.
         if (user is null)
         {
             user = new AppUser { UserName = person.Email, Email = person.Email, PersonId = person.Id, CreatedAt = clock.GetUtcNow().UtcDateTime };
@@ -33,7 +35,6 @@ public sealed class InviteAccount(SalesMentorDb db, UserManager<AppUser> users, 
         await links.SendAsync(user, person.Name, AccountMail.Invitation, baseUrl);
         audit.Record(actor, "account.invite", "person", person.Id.ToString());
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return new AccountActionResult(person.Id, AccountState.Invited, Delivery(mail, person.Name, "An invitation"));
     }
 
