@@ -1,6 +1,11 @@
 using SalesMentor.App;
 using SalesMentor.Web.Hosting;
 
+// `--no-demo` is a bare switch, not a configuration key=value: take it out before the
+// configuration reads the arguments.
+var noDemo = args.Contains("--no-demo");
+args = [.. args.Where(a => a != "--no-demo")];
+
 var builder = WebApplication.CreateBuilder(args);
 HostConfiguration.AddSharedSources(builder.Configuration, args);
 builder.Services.AddSalesMentorApp(builder.Configuration);
@@ -8,7 +13,7 @@ builder.AddSalesMentorWeb();
 
 var app = builder.Build();
 app.UseSalesMentorWeb();
-await app.InitializeAsync(args);
+await app.InitializeAsync(noDemo);
 await app.RunAsync();
 
 /// <summary>The web host; public so the test host can start it.</summary>

@@ -12,7 +12,7 @@ namespace SalesMentor.Web.Hosting;
 /// </summary>
 public static partial class Startup
 {
-    public static async Task InitializeAsync(this WebApplication app, string[] args)
+    public static async Task InitializeAsync(this WebApplication app, bool noDemo)
     {
         ArgumentNullException.ThrowIfNull(app);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SalesMentor");
@@ -22,7 +22,7 @@ public static partial class Startup
         await initializer.InitializeAsync(app.Lifetime.ApplicationStopping);
 
         DemoSignIns? demo = null;
-        var demoWanted = !args.Contains("--no-demo") && app.Configuration.GetValue("Demo:Enabled", true);
+        var demoWanted = !noDemo && app.Configuration.GetValue("Demo:Enabled", true);
         if (demoWanted && options.IsDefaultSqlite && await initializer.IsEmptyAsync(app.Lifetime.ApplicationStopping))
         {
             LogCreatingDemo(logger);

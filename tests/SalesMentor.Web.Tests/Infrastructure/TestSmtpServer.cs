@@ -28,24 +28,33 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public IReadOnlyList<MimeMessage> Messages => [.. _store.Messages];
 
-    public static async Task<TestSmtpServer> StartAsync()
+    /// <param name="port">0 for any free port.</param>
+    public static async Task<TestSmtpServer> StartAsync(int port = 0)
     {
         var started = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listeners = new EndpointListenerFactory();
         listeners.EndpointStarted += (_, e) => started.TrySetResult(((IPEndPoint)e.LocalEndPoint).Port);
         var options = new SmtpServerOptionsBuilder().ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))).Build();
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
         var store = new Store();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(store);
         services.Add(listeners);
         var stop = new CancellationTokenSource();
         var running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
-        var port = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        return new TestSmtpServer(store, stop, running, port);
+        var bound = await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        return new TestSmtpServer(store, stop, running, bound);
     }
 
     /// <summary>Waits until a mail to <paramref name="to"/> matching <paramref name="match"/> arrives.</summary>
+    /// <summary>A loopback port nobody listens on (yet).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool>? match = null, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
