@@ -5,6 +5,7 @@ namespace SalesMentor.Core.People;
 /// so their id is typed to keep it from being mixed up with other ids.
 /// </summary>
 /// <param name="Value">The underlying identifier; never <see cref="Guid.Empty"/> for a stored person.</param>
+[System.Text.Json.Serialization.JsonConverter(typeof(PersonIdJsonConverter))]
 public readonly record struct PersonId(Guid Value) : IComparable<PersonId>
 {
     /// <inheritdoc />

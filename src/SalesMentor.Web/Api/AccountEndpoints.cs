@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using SalesMentor.App.Domain;
 
@@ -8,8 +10,10 @@ public static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        app.MapPost("/account/logout", async Task<Results<RedirectHttpResult, BadRequest>> (HttpContext context, IAntiforgery antiforgery, SignInManager<AppUser> signIn) =>
         {
+            // A minimal-API endpoint that binds no form gets no automatic antiforgery check: validate here.
+            if (!await antiforgery.IsRequestValidAsync(context)) return TypedResults.BadRequest();
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/login");
         }).WithName("SignOut").ExcludeFromDescription();

@@ -27,6 +27,28 @@ public static class ApiResults
             extensions: new Dictionary<string, object?> { ["code"] = error.Code });
     }
 
+    /// <summary>
+    /// ProblemDetails for an /api response the framework ended with a bare status code before any
+    /// handler ran: not signed in (401), a body that cannot be read (400), too large (413), the wrong
+    /// content type (415), no such route (404).
+    /// </summary>
+    public static ProblemHttpResult BareStatus(int status) => TypedResults.Problem(
+        statusCode: status, title: Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+        extensions: new Dictionary<string, object?>
+        {
+            ["code"] = status switch
+            {
+                StatusCodes.Status400BadRequest => "request.invalid",
+                StatusCodes.Status401Unauthorized => "auth.required",
+                StatusCodes.Status403Forbidden => "auth.forbidden",
+                StatusCodes.Status404NotFound => "request.not_found",
+                StatusCodes.Status405MethodNotAllowed => "request.method_not_allowed",
+                StatusCodes.Status413PayloadTooLarge => "request.too_large",
+                StatusCodes.Status415UnsupportedMediaType => "request.unsupported_media_type",
+                _ => $"http.{status}",
+            },
+        });
+
     private static string Title(ErrorKind kind) => kind switch
     {
         ErrorKind.NotFound => "Not found",

@@ -17,7 +17,7 @@ public static class ApiRouting
         api.MapPeopleEndpoints();
         api.MapTeamsEndpoints();
         api.MapSettingsEndpoints();
-        // api.MapImportsEndpoints();
+        api.MapImportsEndpoints();
         api.MapAccountsEndpoints();
         api.MapAdminEndpoints();
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SalesMentor.App.Data;
 using SalesMentor.App.Features.Demo;
+using SalesMentor.App.Features.Imports;
 
 namespace SalesMentor.Web.Hosting;
 
@@ -34,6 +35,8 @@ public static partial class Startup
         {
             demo = DemoSignIns.Default;
         }
+
+        await scope.ServiceProvider.GetRequiredService<PurgeStaleImports>().HandleAsync(App.Common.Actor.System, app.Lifetime.ApplicationStopping);
 
         if (!await initializer.HasAdminAsync(app.Lifetime.ApplicationStopping))
         {

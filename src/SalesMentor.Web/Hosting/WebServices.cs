@@ -78,7 +78,20 @@ public static class WebServices
         });
 
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+        {
+            // A person id is written as its GUID string (PersonIdJsonConverter); say so in the document.
+            var type = context.JsonTypeInfo.Type;
+            if (type == typeof(Core.People.PersonId) || type == typeof(Core.People.PersonId?))
+            {
+                schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+                schema.Format = "uuid";
+                schema.Properties?.Clear();
+                schema.Required?.Clear();
+            }
+
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddDbContextCheck<SalesMentorDb>("database");
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
@@ -88,14 +101,17 @@ public static class WebServices
     public static void UseSalesMentorWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+        app.UseSalesMentorErrors();
 
         app.UseStatusCodePages(async context =>
         {
-            if (context.HttpContext.Request.Path.StartsWithSegments("/api")) return;
+            if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                // Refused before any handler ran (not signed in, unreadable body, unknown route): still ProblemDetails with a code.
+                await ApiResults.BareStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
+                return;
+            }
+
             context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
             await context.HttpContext.Response.WriteAsync($"{context.HttpContext.Response.StatusCode}: {ReasonPhrase(context.HttpContext.Response.StatusCode)}");
         });

@@ -103,6 +103,9 @@ public sealed partial class WebTestHost : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            // Outside Development the framework's and MudBlazor's files (_framework/, _content/) are only
+            // found through the static web assets manifest; browsers need them.
+            builder.UseStaticWebAssets();
             builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
             builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
         }

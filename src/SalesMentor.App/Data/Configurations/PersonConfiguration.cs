@@ -11,7 +11,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Name).HasMaxLength(Limits.Name);
         builder.Property(p => p.NameKey).HasMaxLength(Limits.Name);
-        builder.Property(p => p.SearchKey).HasMaxLength(Limits.Name + Limits.Email);
+        builder.Property(p => p.SearchKey).HasMaxLength(Limits.Name + 1 + Limits.Email);
         builder.Property(p => p.ExternalId).HasMaxLength(Limits.Key);
         builder.Property(p => p.Email).HasMaxLength(Limits.Email);
         builder.Property(p => p.Title).HasMaxLength(Limits.Name);

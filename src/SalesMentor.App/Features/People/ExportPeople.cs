@@ -12,7 +12,7 @@ public sealed record ExportPeopleRequest(string Format = "csv", string? Search =
 public sealed class ExportPeople(SalesMentorDb db, OrgClock orgClock)
 {
     public static readonly string[] Columns =
-        ["external_id", "name", "email", "title", "team", "region", "manager_email", "manager_name", "hire_date", "left_date", "time_zone", "crm_owner_ids"];
+        ["external_id", "name", "email", "title", "team", "region", "manager_external_id", "manager_email", "manager_name", "hire_date", "left_date", "time_zone", "crm_owner_ids"];
 
     public async Task<Result<ExportFile>> HandleAsync(Actor actor, ExportPeopleRequest request, CancellationToken ct)
     {
@@ -31,13 +31,13 @@ public sealed class ExportPeople(SalesMentorDb db, OrgClock orgClock)
             .Select(p => new
             {
                 p.ExternalId, p.Name, p.Email, p.Title, Team = p.Team!.Name, Region = p.Region!.Name,
-                ManagerEmail = p.Manager!.Email, ManagerName = p.Manager!.Name, p.HireDate, p.LeftOn, p.TimeZone,
+                ManagerExternalId = p.Manager!.ExternalId, ManagerEmail = p.Manager!.Email, ManagerName = p.Manager!.Name, p.HireDate, p.LeftOn, p.TimeZone,
                 Crm = p.CrmOwnerIds.Select(l => l.OwnerId).ToList(),
             })
             .ToListAsync(ct);
         var rows = people.Select(p => new object?[]
         {
-            p.ExternalId, p.Name, p.Email, p.Title, p.Team, p.Region, p.ManagerEmail, p.ManagerName,
+            p.ExternalId, p.Name, p.Email, p.Title, p.Team, p.Region, p.ManagerExternalId, p.ManagerEmail, p.ManagerName,
             p.HireDate, p.LeftOn, p.TimeZone, string.Join(';', p.Crm.Order(StringComparer.Ordinal)),
         });
         return TableExport.Write(request.Format, $"people-{today:yyyy-MM-dd}", Columns, rows);

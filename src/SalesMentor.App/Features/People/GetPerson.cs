@@ -17,14 +17,17 @@ public sealed class GetPerson(SalesMentorDb db, Access access, OrgClock orgClock
             .SingleAsync(p => p.Id == id, ct);
         var hierarchy = await access.HierarchyAsync(ct);
         var related = hierarchy.ChainOf(id).Concat(hierarchy.ReportsOf(id)).ToList();
-        var names = await db.People.AsNoTracking().Where(p => related.Contains(p.Id))
-            .Select(p => new PersonRef(p.Id, p.Name, p.Title)).ToDictionaryAsync(p => p.Id, ct);
         var today = await orgClock.TodayAsync(ct);
+        var relatedPeople = await db.People.AsNoTracking().Where(p => related.Contains(p.Id))
+            .Select(p => new { Ref = new PersonRef(p.Id, p.Name, p.Title), Active = p.LeftOn == null || p.LeftOn > today })
+            .ToDictionaryAsync(p => p.Ref.Id, ct);
+        var reports = hierarchy.ReportsOf(id).Select(r => relatedPeople[r]).OrderBy(r => r.Ref.Name, StringComparer.CurrentCulture).ToList();
         return new PersonDetails(
             person.Id, person.ExternalId, person.Name, person.Email, person.Title,
             person.TeamId, person.Team?.Name, person.RegionId, person.Region?.Name,
-            hierarchy.ChainOf(id).Select(m => names[m]).ToList(),
-            hierarchy.ReportsOf(id).Select(r => names[r]).OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList(),
+            hierarchy.ChainOf(id).Select(m => relatedPeople[m].Ref).ToList(),
+            reports.Where(r => r.Active).Select(r => r.Ref).ToList(),
+            reports.Where(r => !r.Active).Select(r => r.Ref).ToList(),
             person.HireDate, person.LeftOn, person.TimeZone,
             person.CrmOwnerIds.Select(l => l.OwnerId).Order(StringComparer.Ordinal).ToList(),
             person.IsActiveOn(today), await access.CanSeeSalesDataAsync(actor, id, ct), person.Version);

@@ -32,6 +32,8 @@ public sealed class UpdateOrganizationSettings(SalesMentorDb db, AuditLog audit)
         if (!Access.CanAdminister(actor)) return Error.Forbidden("settings.admin_only", "Only an admin can change the organization settings.");
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 200) return Error.Validation("settings.name", "Give the organization a name of 1 to 200 characters.");
+        // Control characters and broken Unicode: PostgreSQL refuses NUL in text (a 500), and a lone surrogate cannot be stored as UTF-8.
+        if (name.Any(char.IsControl) || !Core.Text.TextFold.IsWellFormed(name)) return Error.Validation("settings.name", "The organization's name contains control characters or broken Unicode.");
         if (TimeZones.Find(request.TimeZone) is null) return Error.Validation("settings.time_zone", $"'{request.TimeZone}' is not a known time zone; use an IANA id such as 'Europe/Berlin' or 'America/New_York'.");
         if (request.FiscalYearStartMonth is < 1 or > 12) return Error.Validation("settings.fiscal_year_start_month", "The fiscal year starts in a month from 1 (January) to 12 (December).");
         var currency = request.CorporateCurrency?.Trim().ToUpperInvariant() ?? "";

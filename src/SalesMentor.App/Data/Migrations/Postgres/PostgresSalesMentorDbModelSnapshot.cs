@@ -718,8 +718,8 @@ namespace SalesMentor.App.Data.Migrations.Postgres
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(620)
-                        .HasColumnType("character varying(620)");
+                        .HasMaxLength(621)
+                        .HasColumnType("character varying(621)");
 
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid");

@@ -703,7 +703,7 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(620)
+                        .HasMaxLength(621)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TeamId")

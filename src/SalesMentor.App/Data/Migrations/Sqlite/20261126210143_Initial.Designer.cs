@@ -11,7 +11,7 @@ using SalesMentor.App.Data;
 namespace SalesMentor.App.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSalesMentorDb))]
-    [Migration("20261126195339_Initial")]
+    [Migration("20261126210143_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -706,7 +706,7 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(620)
+                        .HasMaxLength(621)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("TeamId")

@@ -12,7 +12,7 @@ using SalesMentor.App.Data;
 namespace SalesMentor.App.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSalesMentorDb))]
-    [Migration("20261126195347_Initial")]
+    [Migration("20261126210154_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -721,8 +721,8 @@ namespace SalesMentor.App.Data.Migrations.Postgres
 
                     b.Property<string>("SearchKey")
                         .IsRequired()
-                        .HasMaxLength(620)
-                        .HasColumnType("character varying(620)");
+                        .HasMaxLength(621)
+                        .HasColumnType("character varying(621)");
 
                     b.Property<Guid?>("TeamId")
                         .HasColumnType("uuid");

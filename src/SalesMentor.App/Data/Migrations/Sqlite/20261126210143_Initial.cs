@@ -213,7 +213,7 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     NameKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 620, nullable: false),
+                    SearchKey = table.Column<string>(type: "TEXT", maxLength: 621, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     TeamId = table.Column<Guid>(type: "TEXT", nullable: true),

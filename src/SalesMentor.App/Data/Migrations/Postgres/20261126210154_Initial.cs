@@ -214,7 +214,7 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     ExternalId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     NameKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    SearchKey = table.Column<string>(type: "character varying(620)", maxLength: 620, nullable: false),
+                    SearchKey = table.Column<string>(type: "character varying(621)", maxLength: 621, nullable: false),
                     Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     TeamId = table.Column<Guid>(type: "uuid", nullable: true),

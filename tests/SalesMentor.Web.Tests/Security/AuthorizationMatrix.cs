@@ -1,0 +1,208 @@
+namespace SalesMentor.Web.Tests.Security;
+
+/// <summary>Who makes the call. <see cref="Disabled"/> cannot sign in, so they call as nobody.</summary>
+public enum Principal { Anonymous, Admin, RepA, RepB, SupervisorA, SupervisorB, Vp, Disabled }
+
+/// <summary>
+/// Which record a route with an id is called with: the caller's own person; another person
+/// (rep A — or, for rep A, their teammate rep B); an id that does not exist; a roster import the
+/// admin staged before the run.
+/// </summary>
+public enum Target { None, Own, Other, Missing, ImportRun }
+
+/// <summary>What a request carries.</summary>
+public enum Body { None, PersonUpdate, SettingsUpdate, EmptyCsv }
+
+/// <summary>Who may open a page.</summary>
+public enum PageAccess { Public, SignedIn, Admin }
+
+/// <summary>
+/// One endpoint × record, and the status each principal gets. <see cref="Everyone"/> holds the
+/// answers under the default sales-data visibility; <see cref="OwnAndChain"/> overrides them when
+/// the organization limits sales data to the person and their management chain.
+/// </summary>
+/// <param name="Path">The request path when the route has parameters that are not the record id.</param>
+/// <param name="EndsSession">Signs the caller out, so it runs after every other row of that caller.</param>
+public sealed record EndpointRow(
+    string Method, string Route, Target Target, string Everyone, string? OwnAndChain = null, Body Body = Body.None,
+    string? Path = null, bool EndsSession = false)
+{
+    /// <summary>Method and route with parameter names and constraints left out, as discovery sees them.</summary>
+    public string Key => AuthorizationMatrix.KeyOf(Method, Route);
+
+    public override string ToString() => $"{Method} {Route}{(Target == Target.None ? "" : $" [{Target}]")}";
+}
+
+/// <param name="Marker">Text only the page itself renders (null while a planned page's text is unknown).</param>
+public sealed record PageRow(string Route, PageAccess Access, string? Marker, string? Path = null)
+{
+    public string Key => AuthorizationMatrix.KeyOf("PAGE", Route);
+}
+
+/// <summary>
+/// The authorization matrix: every endpoint and page of the web host, and what each principal gets.
+/// A new endpoint or page fails <see cref="AuthorizationMatrixTests"/> until it has rows here.
+/// The rules it encodes are DESIGN.md's access table: the directory and org chart are open to
+/// everyone signed in; sales data to the person, their management chain, admins, and everyone
+/// when the organization allows it; administration to admins (403 for others); hidden and
+/// missing records both answer 404.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    /// <summary>The order of the columns in the expectation strings below.</summary>
+    public static readonly Principal[] Columns =
+        [Principal.Anonymous, Principal.Admin, Principal.RepA, Principal.RepB, Principal.SupervisorA, Principal.SupervisorB, Principal.Vp, Principal.Disabled];
+
+    //                                      anon admin repA repB supA supB  vp  disabled
+    private const string Open =            "200  200  200  200  200  200  200  200";
+    private const string SignedIn =        "401  200  200  200  200  200  200  401";
+    private const string SignedInMissing = "401  404  404  404  404  404  404  401";
+    private const string AdminOnly =       "401  200  403  403  403  403  403  401";
+
+    // Sales data of rep A (or of rep B, for rep A) when only the person and their management chain may see it.
+    private const string SalesOfOtherChainOnly = "401  200  404  404  200  404  200  401";
+
+    public static IReadOnlyList<EndpointRow> Endpoints { get; } =
+    [
+        new("GET", "/api/antiforgery", Target.None, SignedIn),
+
+        // The people directory and org chart: everyone signed in.
+        new("GET", "/api/people", Target.None, SignedIn),
+        new("GET", "/api/people/{id}", Target.Own, SignedIn),
+        new("GET", "/api/people/{id}", Target.Other, SignedIn),
+        new("GET", "/api/people/{id}", Target.Missing, SignedInMissing),
+        new("GET", "/api/people/export", Target.None, SignedIn),
+        new("GET", "/api/org-chart", Target.None, SignedIn),
+        new("GET", "/api/teams", Target.None, SignedIn),
+        new("GET", "/api/regions", Target.None, SignedIn),
+
+        // Editing a person: admins. A missing person is 404 for everyone (the directory is open, so 403 on a real one leaks nothing).
+        new("PUT", "/api/people/{id}", Target.Own, AdminOnly, Body: Body.PersonUpdate),
+        new("PUT", "/api/people/{id}", Target.Other, AdminOnly, Body: Body.PersonUpdate),
+        new("PUT", "/api/people/{id}", Target.Missing, SignedInMissing, Body: Body.PersonUpdate),
+
+        // Sales data: the person, their management chain, admins; everyone by default.
+        new("GET", "/api/people/{id}/opportunities", Target.Own, SignedIn),
+        new("GET", "/api/people/{id}/opportunities", Target.Other, SignedIn, SalesOfOtherChainOnly),
+        new("GET", "/api/people/{id}/opportunities", Target.Missing, SignedInMissing),
+        new("GET", "/api/people/{id}/activities", Target.Own, SignedIn),
+        new("GET", "/api/people/{id}/activities", Target.Other, SignedIn, SalesOfOtherChainOnly),
+        new("GET", "/api/people/{id}/activities", Target.Missing, SignedInMissing),
+
+        // Organization settings: everyone reads, admins change.
+        new("GET", "/api/settings", Target.None, SignedIn),
+        new("PUT", "/api/settings", Target.None, AdminOnly, Body: Body.SettingsUpdate),
+
+        // Accounts: admins only; a non-admin gets 403 before the record is even looked up, so 403 on a missing one too.
+        // The admin's own account and rep A's are real accounts with passwords (so inviting them again is a conflict),
+        // an admin cannot disable themself or drop their own admin role (400), and the rows run in this order, so
+        // rep A ends up enabled and without the admin role again.
+        new("GET", "/api/accounts", Target.None, AdminOnly),
+        new("POST", "/api/accounts/{personId}/invite", Target.Own, "401  409  403  403  403  403  403  401"),
+        new("POST", "/api/accounts/{personId}/invite", Target.Other, "401  409  403  403  403  403  403  401"),
+        new("POST", "/api/accounts/{personId}/invite", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("POST", "/api/accounts/{personId}/reset-password", Target.Own, AdminOnly),
+        new("POST", "/api/accounts/{personId}/reset-password", Target.Other, AdminOnly),
+        new("POST", "/api/accounts/{personId}/reset-password", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("POST", "/api/accounts/{personId}/disable", Target.Own, "401  400  403  403  403  403  403  401"),
+        new("POST", "/api/accounts/{personId}/disable", Target.Other, AdminOnly),
+        new("POST", "/api/accounts/{personId}/disable", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("POST", "/api/accounts/{personId}/enable", Target.Own, AdminOnly),
+        new("POST", "/api/accounts/{personId}/enable", Target.Other, AdminOnly),
+        new("POST", "/api/accounts/{personId}/enable", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("POST", "/api/accounts/{personId}/admin", Target.Own, AdminOnly),
+        new("POST", "/api/accounts/{personId}/admin", Target.Other, AdminOnly),
+        new("POST", "/api/accounts/{personId}/admin", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("DELETE", "/api/accounts/{personId}/admin", Target.Own, "401  400  403  403  403  403  403  401"),
+        new("DELETE", "/api/accounts/{personId}/admin", Target.Other, AdminOnly),
+        new("DELETE", "/api/accounts/{personId}/admin", Target.Missing, "401  404  403  403  403  403  403  401"),
+
+        // Mail status and the audit log: admins only.
+        new("GET", "/api/outbox", Target.None, AdminOnly),
+        new("GET", "/api/audit", Target.None, AdminOnly),
+
+        // Roster imports: admins only (403 for everyone else, before the record is looked up). Written while these rows
+        // were: they run once the endpoints exist. The matrix stages one small roster as the admin first (ImportRun);
+        // the admin's rows then read it, commit it (one new person), and cannot discard it any more (409: it has ended).
+        // An empty upload is a rejected import (422 import.rejected), never 5xx.
+        new("POST", "/api/imports/roster", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("POST", "/api/imports/roster/stage", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("GET", "/api/imports", Target.None, AdminOnly),
+        new("GET", "/api/imports/{id}", Target.ImportRun, AdminOnly),
+        new("GET", "/api/imports/{id}", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("GET", "/api/imports/{id}/errors", Target.ImportRun, AdminOnly),
+        new("GET", "/api/imports/{id}/errors", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("POST", "/api/imports/{id}/commit", Target.ImportRun, AdminOnly),
+        new("POST", "/api/imports/{id}/commit", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("DELETE", "/api/imports/{id}", Target.ImportRun, "401  409  403  403  403  403  403  401"),
+        new("DELETE", "/api/imports/{id}", Target.Missing, "401  404  403  403  403  403  403  401"),
+
+        // Public by design: health probe, the OpenAPI document and its reference page (assets served locally).
+        new("*", "/health", Target.None, Open),
+        new("GET", "/openapi/{documentName}.json", Target.None, Open, Path: "/openapi/v1.json"),
+        new("GET", "/api-reference/{documentName?}", Target.None, Open, Path: "/api-reference/"),
+        new("GET", "/api-reference/scalar.js", Target.None, Open),
+        new("GET", "/api-reference/scalar.aspnetcore.js", Target.None, Open),
+        new("GET", "/api-reference/favicon.svg", Target.None, Open),
+
+        // The static-file fallback of MapStaticAssets: a missing file is 404 for everyone, not a page and not a 5xx.
+        new("GET", "{**path:file}", Target.None, "404  404  404  404  404  404  404  404", Path: "/no-such-file.txt"),
+
+        // Sign-out needs the antiforgery token (the signed-in clients send it); without one it is refused.
+        new("POST", "/account/logout", Target.None, "400  302  302  302  302  302  302  400", EndsSession: true),
+    ];
+
+    public static IReadOnlyList<PageRow> Pages { get; } =
+    [
+        new("/account/login", PageAccess.Public, "Sign in"),
+        new("/account/forgot-password", PageAccess.Public, "Forgot your password?"),
+        new("/account/set-password", PageAccess.Public, "Choose your password"),
+        new("/setup", PageAccess.Public, "Create the first admin"),
+        new("/error", PageAccess.Public, "Something went wrong"),
+        new("/", PageAccess.SignedIn, "Welcome,"),
+        new("/people", PageAccess.SignedIn, "Search by name or email"),
+        new("/people/{Id:guid}", PageAccess.SignedIn, "data-testid=\"person-name\"", Path: "/people/{RepA}"),
+        new("/org", PageAccess.SignedIn, "data-testid=\"org-tree\""),
+        new("/admin/accounts", PageAccess.Admin, "Invitation and password-reset links go to the person"),
+        new("/admin/settings", PageAccess.Admin, "Organization settings"),
+        new("/admin/outbox", PageAccess.Admin, "Delivery status of outgoing mail"),
+        new("/admin/audit", PageAccess.Admin, "Who did what, to which record"),
+        new("/imports", PageAccess.Admin, "A CSV file with one person per line"),
+        new("/imports/{Id:guid}", PageAccess.Admin, "This import does not exist", Path: "/imports/0199aaaa-0000-7000-8000-00000000dead"),
+    ];
+
+    /// <summary>
+    /// Endpoints the matrix leaves out on purpose, each with the reason. Static assets are left out
+    /// by their metadata (<c>StaticAssetDescriptor</c>): files from wwwroot and packages, public by design.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Excluded { get; } = new Dictionary<string, string>
+    {
+        [KeyOf("*", "/_blazor")] = "Blazor Server's SignalR hub: it carries interactive pages, which the page matrix covers, and a circuit re-checks the account's security stamp",
+        [KeyOf("*", "/_blazor/negotiate")] = "SignalR negotiation for the Blazor hub: returns a connection id, no data",
+        [KeyOf("*", "/_blazor/disconnect/")] = "Blazor Server's circuit disconnect beacon: ends the caller's own circuit, no data",
+        [KeyOf("*", "/_blazor/initializers/")] = "Blazor's list of JavaScript initializers: static, no data",
+        [KeyOf("GET", "/_framework/opaque-redirect")] = "Blazor's redirect helper for enhanced navigation: redirects within the app, no data",
+    };
+
+    /// <summary>Parses one expectation column string into the allowed statuses of each principal.</summary>
+    public static IReadOnlyDictionary<Principal, int[]> Parse(string expectations)
+    {
+        ArgumentNullException.ThrowIfNull(expectations);
+        var cells = expectations.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (cells.Length != Columns.Length) throw new ArgumentException($"'{expectations}' has {cells.Length} columns, not {Columns.Length}.", nameof(expectations));
+        return Columns.Select((p, i) => (p, cells[i].Split('|').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray()))
+            .ToDictionary(x => x.p, x => x.Item2);
+    }
+
+    /// <summary>
+    /// "GET /api/people/{}": method and route, with leading slash, without a trailing slash and
+    /// without parameter names or constraints, so a renamed parameter still matches its row.
+    /// </summary>
+    public static string KeyOf(string method, string route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var path = "/" + route.Trim('/');
+        path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]*\}", "{}");
+        return $"{method} {path}";
+    }
+}
