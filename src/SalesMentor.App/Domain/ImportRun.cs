@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using SalesMentor.Core.People;
 
 namespace SalesMentor.App.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<ImportStatus>))]
 public enum ImportStatus
 {
     /// <summary>Uploaded and checked; waiting for the user to confirm.</summary>

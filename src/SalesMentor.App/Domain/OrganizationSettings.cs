@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 namespace SalesMentor.App.Domain;
 
 /// <summary>Who may see opportunities, KPIs, leaderboards and star status (DESIGN.md access table).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SalesDataVisibility>))]
 public enum SalesDataVisibility
 {
     /// <summary>Everyone signed in sees everyone's sales data (the default).</summary>

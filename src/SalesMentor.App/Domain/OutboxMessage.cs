@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 namespace SalesMentor.App.Domain;
 
+[JsonConverter(typeof(JsonStringEnumConverter<OutboxStatus>))]
 public enum OutboxStatus
 {
     Pending,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SalesMentor.Core.People;
 
 namespace SalesMentor.App.Domain;
@@ -39,6 +40,7 @@ public sealed class Opportunity : IVersioned
     public int Version { get; set; }
 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<ActivityType>))]
 public enum ActivityType { Call, Email, Meeting, Task, Other }
 
 /// <summary>A call, email, meeting or task from a CRM, unique by (<see cref="Source"/>, <see cref="ExternalId"/>).</summary>

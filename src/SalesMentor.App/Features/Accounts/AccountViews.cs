@@ -1,7 +1,9 @@
+using System.Text.Json.Serialization;
 using SalesMentor.Core.People;
 
 namespace SalesMentor.App.Features.Accounts;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AccountState>))]
 public enum AccountState
 {
     /// <summary>The person has no account.</summary>
