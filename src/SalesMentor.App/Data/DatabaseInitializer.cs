@@ -29,6 +29,12 @@ public sealed partial class DatabaseInitializer(SalesMentorDb db, DatabaseOption
             await db.SaveChangesAsync(ct);
         }
 
+        if (!await db.StarRuleSettings.AnyAsync(ct))
+        {
+            db.StarRuleSettings.Add(new StarRuleSettings());
+            await db.SaveChangesAsync(ct);
+        }
+
         if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole<Guid>(Roles.Admin));
 
         // Create the Data Protection key now, outside any use case: its store is this database,

@@ -28,5 +28,12 @@ public sealed class OrganizationSettings : IVersioned
     /// <summary>ISO 4217 code in which KPIs are reported.</summary>
     public string CorporateCurrency { get; set; } = "USD";
     public SalesDataVisibility SalesDataVisibility { get; set; } = SalesDataVisibility.Everyone;
+
+    /// <summary>
+    /// Raised by one (atomically, not through <see cref="Version"/>) whenever opportunities,
+    /// activities, quotas, exchange rates or the roster change, so every app instance knows its
+    /// cached KPIs are stale.
+    /// </summary>
+    public long SalesDataVersion { get; set; }
     public int Version { get; set; }
 }

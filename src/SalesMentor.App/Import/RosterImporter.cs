@@ -1,3 +1,4 @@
+using SalesMentor.App.Common;
 using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
@@ -72,6 +73,7 @@ internal sealed class RosterImporter(SalesMentorDb db)
         }
 
         await db.SaveChangesAsync(ct);
+        await SalesDataStamp.BumpAsync(db, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
     }
 

@@ -58,6 +58,7 @@ public sealed class SeedDemoOrganization(SalesMentorDb db, UserManager<AppUser> 
         var activities = await InsertAsync(demo.AllActivities().Select(a => DemoRoster.ToEntity(a, now)), "activities", null, progress, ct);
 
         var logins = await CreateAccountsAsync(demo.Logins, now);
+        await SalesDataStamp.BumpAsync(db, ct);
         audit.Record(actor, "demo.create", "organization", null, $"size={request.Size} seed={request.Seed} asOf={asOf:yyyy-MM-dd} people={people} opportunities={opportunities}");
         await db.SaveChangesAsync(ct);
         return new SeedDemoResult(logins, people, opportunities, activities, quotas);

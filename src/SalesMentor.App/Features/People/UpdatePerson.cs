@@ -56,7 +56,10 @@ public sealed class UpdatePerson(SalesMentorDb db, Access access, AuditLog audit
         audit.Record(actor, "person.update", "person", id.ToString());
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            await SalesDataStamp.BumpAsync(db, ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
