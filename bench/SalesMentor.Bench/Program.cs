@@ -11,21 +11,24 @@ return options.Scenario switch
     "kpi-l" when options.Role is null => KpiScenario.Harness(options),
     "kpi-l" => KpiScenario.Child(options),
     "stars-demo" => StarsDemoScenario.Run(),
+    var match when MatchScenario.Handles(match) && options.Role is null => MatchScenario.Harness(options),
+    var match when MatchScenario.Handles(match) => MatchScenario.Child(options),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SalesMentor.Bench <kpi-l|stars-demo> [--seed N]");
+    Console.Error.WriteLine("usage: SalesMentor.Bench <kpi-l|stars-demo|match-s|match-m|match-l|match-fair|match-stable> [--seed N]");
     return 2;
 }
 
 /// <summary>Command line of the harness and of its child processes.</summary>
-internal sealed record BenchOptions(string Scenario, string? Role, ulong Seed, string? OutputPath)
+internal sealed record BenchOptions(string Scenario, string? Role, ulong Seed, string? OutputPath, string Variant = "uniform")
 {
     internal static BenchOptions Parse(string[] args)
     {
         string? role = null, output = null;
+        var variant = "uniform";
         ulong seed = 20_260_101;
         for (var i = 1; i < args.Length - 1; i++)
         {
@@ -34,11 +37,12 @@ internal sealed record BenchOptions(string Scenario, string? Role, ulong Seed, s
                 case "--role": role = args[++i]; break;
                 case "--seed": seed = ulong.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
+                case "--variant": variant = args[++i]; break;
                 default: break;
             }
         }
 
-        return new BenchOptions(args.Length > 0 ? args[0] : "", role, seed, output);
+        return new BenchOptions(args.Length > 0 ? args[0] : "", role, seed, output, variant);
     }
 }
 
