@@ -29,6 +29,7 @@ public static class AppServices
         services.AddScoped<Access>();
         services.AddScoped<AuditLog>();
         services.AddScoped<OrgClock>();
+        services.AddSingleton<Kpis.KpiCache>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<DatabaseInitializer>();
 

@@ -17,5 +17,8 @@ public static class CliProgram
         DemoCommand.Create(),
         AdminCommands.Create(),
         MigrateCommand.Create(),
+        ReportCommands.Create(),
+        BackupCommands.Backup(),
+        BackupCommands.Restore(),
     };
 }

@@ -20,6 +20,7 @@ public static class ApiRouting
         api.MapImportsEndpoints();
         api.MapAccountsEndpoints();
         api.MapAdminEndpoints();
+        api.MapKpisEndpoints();
     }
 
     public sealed record AntiforgeryTokenView(string HeaderName, string Token);

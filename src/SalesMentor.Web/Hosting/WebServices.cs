@@ -95,6 +95,7 @@ public static class WebServices
         services.AddHealthChecks().AddDbContextCheck<SalesMentorDb>("database");
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddHostedService<SalesMentor.App.Kpis.KpiRefresher>();
         services.AddSingleton<SetupCode>();
     }
 

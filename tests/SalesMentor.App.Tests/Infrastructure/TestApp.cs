@@ -32,9 +32,13 @@ public sealed class TestApp : IAsyncDisposable
     /// <summary>The default "now" of every test: a fixed instant, so dates in assertions are stable.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
-    public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(Provider provider, IDictionary<string, string?>? settings = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), settings);
+
+    /// <summary>The app on a database made before (the app owns it from now on and drops it at the end).</summary>
+    public static async Task<TestApp> StartOnAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        ArgumentNullException.ThrowIfNull(database);
         var values = database.Settings;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -32,9 +32,13 @@ public sealed partial class WebTestHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
     public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
 
-    public static async Task<WebTestHost> StartAsync(Provider provider = Provider.Sqlite, IDictionary<string, string?>? settings = null)
+    public static async Task<WebTestHost> StartAsync(Provider provider = Provider.Sqlite, IDictionary<string, string?>? settings = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(provider), settings);
+
+    /// <summary>The app on a database made before (the host owns it from now on and drops it at the end).</summary>
+    public static async Task<WebTestHost> StartOnAsync(TestDatabase database, IDictionary<string, string?>? settings = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
+        ArgumentNullException.ThrowIfNull(database);
         var smtp = await TestSmtpServer.StartAsync();
         var values = database.Settings;
         values["Demo:Enabled"] = "false";
@@ -52,7 +56,7 @@ public sealed partial class WebTestHost : IAsyncDisposable
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
-    public HttpClient CreateClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    public HttpClient CreateClient(CookieContainer? cookies = null) => new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies ?? new CookieContainer() })
     {
         BaseAddress = BaseAddress,
     };

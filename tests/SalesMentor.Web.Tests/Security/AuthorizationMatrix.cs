@@ -11,7 +11,7 @@ public enum Principal { Anonymous, Admin, RepA, RepB, SupervisorA, SupervisorB, 
 public enum Target { None, Own, Other, Missing, ImportRun }
 
 /// <summary>What a request carries.</summary>
-public enum Body { None, PersonUpdate, SettingsUpdate, EmptyCsv }
+public enum Body { None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule }
 
 /// <summary>Who may open a page.</summary>
 public enum PageAccess { Public, SignedIn, Admin }
@@ -137,6 +137,21 @@ public static class AuthorizationMatrix
         new("DELETE", "/api/imports/{id}", Target.ImportRun, "401  409  403  403  403  403  403  401"),
         new("DELETE", "/api/imports/{id}", Target.Missing, "401  404  403  403  403  403  403  401"),
 
+        // KPIs: the catalog and lists are open to everyone signed in, and list only the people whose sales data the caller
+        // may see; a scorecard is sales data of one person (404 when hidden, like their opportunities).
+        new("GET", "/api/kpis", Target.None, SignedIn),
+        new("GET", "/api/people/{id}/scorecard", Target.Own, SignedIn),
+        new("GET", "/api/people/{id}/scorecard", Target.Other, SignedIn, SalesOfOtherChainOnly),
+        new("GET", "/api/people/{id}/scorecard", Target.Missing, SignedInMissing),
+        new("GET", "/api/leaderboards", Target.None, SignedIn),
+        new("GET", "/api/leaderboards/export", Target.None, SignedIn),
+        new("GET", "/api/stars", Target.None, SignedIn),
+
+        // The star rule: everyone reads it (it says what a star is), admins change and preview it. The body rewrites the stored rule.
+        new("GET", "/api/settings/star-rule", Target.None, SignedIn),
+        new("PUT", "/api/settings/star-rule", Target.None, AdminOnly, Body: Body.StarRule),
+        new("POST", "/api/settings/star-rule/preview", Target.None, AdminOnly, Body: Body.StarRule),
+
         // Public by design: health probe, the OpenAPI document and its reference page (assets served locally).
         new("*", "/health", Target.None, Open),
         new("GET", "/openapi/{documentName}.json", Target.None, Open, Path: "/openapi/v1.json"),
@@ -163,6 +178,9 @@ public static class AuthorizationMatrix
         new("/people", PageAccess.SignedIn, "Search by name or email"),
         new("/people/{Id:guid}", PageAccess.SignedIn, "data-testid=\"person-name\"", Path: "/people/{RepA}"),
         new("/org", PageAccess.SignedIn, "data-testid=\"org-tree\""),
+        new("/leaderboards", PageAccess.SignedIn, "Rank reps by one KPI in one period"),
+        new("/stars", PageAccess.SignedIn, "Proven stars are reps whose numbers stood out"),
+        new("/admin/star-rule", PageAccess.Admin, "The rule that makes a rep a proven star"),
         new("/admin/accounts", PageAccess.Admin, "Invitation and password-reset links go to the person"),
         new("/admin/settings", PageAccess.Admin, "Organization settings"),
         new("/admin/outbox", PageAccess.Admin, "Delivery status of outgoing mail"),

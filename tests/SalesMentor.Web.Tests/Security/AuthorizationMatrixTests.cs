@@ -254,6 +254,11 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
             case Body.SettingsUpdate:
                 request.Content = JsonContent.Create(TestHttp.UpdateOf(await TestHttp.StoredSettingsAsync(host)));
                 break;
+            case Body.StarRule:
+                var rule = (await TestHttp.StoredStarRuleAsync(host)) ?? new App.Domain.StarRuleSettings();
+                request.Content = JsonContent.Create(new App.Features.Stars.StarRuleRequest(rule.Metric, rule.FallbackMetric, rule.PercentileAtLeast,
+                    rule.TrailingPercentileAtLeast, rule.QuartersConsidered, rule.QuartersRequired, rule.MinimumClosedDeals, rule.PeerGroup, rule.Version));
+                break;
             case Body.EmptyCsv:
                 request.Content = new ByteArrayContent([]) { Headers = { ContentType = new("text/csv") { CharSet = Encoding.UTF8.WebName } } };
                 break;

@@ -64,6 +64,13 @@ internal static class TestHttp
         return await scope.ServiceProvider.GetRequiredService<SalesMentorDb>().OrganizationSettings.AsNoTracking().SingleAsync();
     }
 
+    /// <summary>The star rule as stored, read past the API.</summary>
+    public static async Task<StarRuleSettings?> StoredStarRuleAsync(WebTestHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SalesMentorDb>().StarRuleSettings.AsNoTracking().SingleOrDefaultAsync();
+    }
+
     /// <summary>Every stored field of a person that an edit could touch, for "nothing changed" checks.</summary>
     public static string Snapshot(Person? p) => p is null ? "(none)" : JsonSerializer.Serialize(new
     {

@@ -9,7 +9,10 @@ internal static class DemoRoster
 {
     public const string Source = "demo";
 
-    /// <summary>Adds regions, teams and people (with their CRM owner ids); returns the head count.</summary>
+    /// <summary>
+    /// Adds regions, teams and people (with their CRM owner ids); returns the head count. The demo
+    /// gives a leaver's last working day; the app stores the first day away.
+    /// </summary>
     public static int Write(SalesMentorDb db, DemoOrganization demo, DateTime now)
     {
         var regions = demo.Regions.ToDictionary(r => r.Name, r => new Region { Name = r.Name }, StringComparer.Ordinal);
@@ -22,7 +25,7 @@ internal static class DemoRoster
             {
                 Id = p.Id, ExternalId = p.ExternalId, Name = p.Name, Email = p.Email, Title = p.Title,
                 TeamId = p.Team is null ? null : teams[p.Team].Id, RegionId = regions[p.Region].Id, ManagerId = p.ManagerId,
-                HireDate = p.HireDate, LeftOn = p.LeftOn, TimeZone = p.TimeZone, CreatedAt = now, UpdatedAt = now,
+                HireDate = p.HireDate, LeftOn = p.LeftOn?.AddDays(1), TimeZone = p.TimeZone, CreatedAt = now, UpdatedAt = now,
             };
             person.CrmOwnerIds.AddRange(p.CrmOwnerIds.Select(id => new CrmOwnerLink { OwnerId = id, PersonId = p.Id }));
             person.RefreshKeys();

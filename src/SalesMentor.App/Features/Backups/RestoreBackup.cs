@@ -1,0 +1,128 @@
+using System.Formats.Tar;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using SalesMentor.App.Backup;
+using SalesMentor.App.Common;
+using SalesMentor.App.Data;
+using SalesMentor.App.Security;
+
+namespace SalesMentor.App.Features.Backups;
+
+public sealed record RestoreBackupRequest(Stream Archive, string Passphrase);
+
+public sealed record RestoreSummary(string Provider, string Schema, DateTime BackupCreatedAt, string? PreviousDatabaseKeptAt);
+
+/// <summary>
+/// Puts a backup back. The whole archive is decrypted and verified into a scratch folder first:
+/// a wrong passphrase, a damaged or cut-off file, another provider's backup or one from a newer
+/// version of SalesMentor is refused with a clear message and nothing is touched. On SQLite the
+/// current file is kept beside the restored one; stop the app while restoring.
+/// </summary>
+public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, IConfiguration configuration, TimeProvider clock)
+{
+    public async Task<Result<RestoreSummary>> HandleAsync(Actor actor, RestoreBackupRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Access.CanAdminister(actor)) return Error.Forbidden("restore.admin_only", "Only an admin can restore a backup.");
+        var work = Directory.CreateTempSubdirectory("salesmentor-restore-");
+        try
+        {
+            var manifest = await UnpackAsync(request, work.FullName, ct);
+            if (manifest.Provider != options.Provider.ToString())
+            {
+                return Error.Validation("restore.provider", $"This is a {manifest.Provider} backup; this installation runs on {options.Provider}.");
+            }
+
+            var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+            var unknown = manifest.Migrations.Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+            {
+                return Error.Validation("restore.newer_schema", $"This backup comes from a newer version of SalesMentor (schema {manifest.Schema}); upgrade this installation first.");
+            }
+
+            string? kept = null;
+            if (options.Provider == DatabaseProvider.Sqlite) kept = await ReplaceSqliteAsync(Path.Combine(work.FullName, BackupManifest.SqliteEntry), ct);
+            else await DatabaseCopy.RestorePostgresAsync(options.ConnectionString, Path.Combine(work.FullName, BackupManifest.PostgresEntry), configuration["Backup:PostgresToolsPath"], ct);
+            return new RestoreSummary(manifest.Provider, manifest.Schema, manifest.CreatedAt, kept);
+        }
+        catch (SealedArchiveException e)
+        {
+            return Error.Validation("restore.unreadable", e.Message);
+        }
+        catch (BackupException e)
+        {
+            return Error.Validation("restore.failed", e.Message);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<BackupManifest> UnpackAsync(RestoreBackupRequest request, string folder, CancellationToken ct)
+    {
+        BackupManifest? manifest = null;
+        await using var sealedStream = new SealedReadStream(request.Archive, request.Passphrase ?? "");
+        await using var tar = new TarReader(sealedStream);
+        while (await tar.GetNextEntryAsync(copyData: false, ct) is { } entry)
+        {
+            if (entry.DataStream is null) continue;
+            if (entry.Name == BackupManifest.EntryName)
+            {
+                manifest = BackupManifest.Parse(entry.DataStream) ?? throw new BackupException("The backup's manifest is unreadable.");
+            }
+            else if (entry.Name is BackupManifest.SqliteEntry or BackupManifest.PostgresEntry)
+            {
+                await using var file = File.Create(Path.Combine(folder, entry.Name));
+                await entry.DataStream.CopyToAsync(file, ct);
+            }
+        }
+
+        if (manifest is null) throw new BackupException("The backup has no manifest.");
+        if (manifest.Format > BackupManifest.CurrentFormat) throw new BackupException("This backup was written by a newer version of SalesMentor; upgrade first.");
+        if (manifest.Files.Any(f => !File.Exists(Path.Combine(folder, f)))) throw new BackupException("The backup is incomplete: a file named in its manifest is missing.");
+        return manifest;
+    }
+
+    /// <summary>Swaps the restored file in; the current one is kept as <c>…before-restore-…</c>. Refuses while the app uses the file.</summary>
+    private async Task<string?> ReplaceSqliteAsync(string restored, CancellationToken ct)
+    {
+        var target = options.SqliteFile!;
+        await using (var check = new SqliteConnection($"Data Source={restored};Pooling=False"))
+        {
+            await check.OpenAsync(ct);
+            await using var command = check.CreateCommand();
+            command.CommandText = "PRAGMA integrity_check;";
+            if ((string?)await command.ExecuteScalarAsync(ct) != "ok") throw new BackupException("The database inside the backup fails SQLite's integrity check.");
+        }
+
+        SqliteConnection.ClearAllPools();
+        string? kept = null;
+        if (File.Exists(target))
+        {
+            await using (var exclusive = new SqliteConnection($"Data Source={target};Pooling=False;Default Timeout=1"))
+            {
+                await exclusive.OpenAsync(ct);
+                await using var command = exclusive.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); BEGIN EXCLUSIVE; COMMIT;";
+                try
+                {
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+                catch (SqliteException)
+                {
+                    throw new BackupException("The database is in use. Stop the web app (and any other salesmentor command) and restore again.");
+                }
+            }
+
+            SqliteConnection.ClearAllPools();
+            kept = $"{target}.before-restore-{clock.GetUtcNow().UtcDateTime:yyyyMMddHHmmss}";
+            File.Move(target, kept);
+            foreach (var side in new[] { "-wal", "-shm" }) File.Delete(target + side);
+        }
+
+        File.Move(restored, target);
+        return kept;
+    }
+}

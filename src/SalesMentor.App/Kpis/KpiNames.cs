@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using SalesMentor.App.Data;
+
+namespace SalesMentor.App.Kpis;
+
+/// <summary>Team and region names, read fresh (small tables), so a renamed team shows its new name at once.</summary>
+internal sealed class KpiNames(Dictionary<Guid, string> teams, Dictionary<Guid, string> regions)
+{
+    public static async Task<KpiNames> LoadAsync(SalesMentorDb db, CancellationToken ct) => new(
+        await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct),
+        await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct));
+
+    public string? Team(Guid? id) => id is { } t && teams.TryGetValue(t, out var name) ? name : null;
+
+    public string? Region(Guid? id) => id is { } r && regions.TryGetValue(r, out var name) ? name : null;
+
+    /// <summary>The team with this name (any case, trimmed) or id; null when there is none.</summary>
+    public Guid? FindTeam(string nameOrId)
+    {
+        var text = nameOrId.Trim();
+        if (Guid.TryParse(text, out var id)) return teams.ContainsKey(id) ? id : null;
+        var matches = teams.Where(t => string.Equals(t.Value.Trim(), text, StringComparison.OrdinalIgnoreCase)).Select(t => t.Key).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+}
