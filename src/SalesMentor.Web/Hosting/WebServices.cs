@@ -30,9 +30,10 @@ public static class WebServices
 
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultScheme = ApiTokenAuthentication.PolicyScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddSalesMentorSchemes()
             .AddIdentityCookies();
         services.AddIdentityCore<AppUser>()
             .AddSignInManager<AppSignInManager>()
