@@ -170,6 +170,10 @@ public static partial class AuthorizationMatrix
 
         // Public by design: health probe, the OpenAPI document and its reference page (assets served locally).
         new("*", "/health", Target.None, Open),
+        new("*", "/health/ready", Target.None, Open),
+
+        // The Prometheus scrape: from this machine (the test client is on loopback) or with the metrics token; see ObservabilityTests.
+        new("*", "/metrics", Target.None, Open),
         new("GET", "/openapi/{documentName}.json", Target.None, Open, Path: "/openapi/v1.json"),
         new("GET", "/api-reference/{documentName?}", Target.None, Open, Path: "/api-reference/"),
         new("GET", "/api-reference/scalar.js", Target.None, Open),
