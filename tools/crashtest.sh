@@ -15,7 +15,7 @@ work=$(mktemp -d /var/tmp/salesmentor-crash.XXXXXX)
 pg_data="$work/pg"
 as_pg=()
 if [ "$(id -u)" -eq 0 ]; then
-  mkdir -p "$pg_data" && chown postgres:postgres "$pg_data"
+  chmod 711 "$work" && mkdir -p "$pg_data" && chown postgres:postgres "$pg_data"
   as_pg=(runuser -u postgres --)
 fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
