@@ -79,6 +79,19 @@ public class UpgradeTests
         }
     }
 
+    /// <summary>The comparison itself notices a dropped table, a lost row and a changed value, and allows new rows.</summary>
+    [Fact]
+    public void Lost_ReportsDroppedTablesLostAndChangedRows_NotNewOnes()
+    {
+        var before = new Dictionary<string, List<string>> { ["People"] = ["a", "b", "b"], ["Teams"] = ["t"], ["Quotas"] = ["q=1"] };
+        Assert.Empty(TableSnapshot.Lost(before, new() { ["People"] = ["a", "b", "b", "c"], ["Teams"] = ["t"], ["Quotas"] = ["q=1"], ["New"] = ["n"] }));
+        var lost = TableSnapshot.Lost(before, new() { ["People"] = ["a", "b"], ["Quotas"] = ["q=2"] });
+        Assert.Equal(3, lost.Count);
+        Assert.Contains(lost, l => l.StartsWith("table Teams", StringComparison.Ordinal));
+        Assert.Contains(lost, l => l.StartsWith("People: row lost", StringComparison.Ordinal));
+        Assert.Contains(lost, l => l.StartsWith("Quotas: row lost or changed: q=1", StringComparison.Ordinal));
+    }
+
     /// <summary>A few values read through today's model: names in any script, money, an old password, the settings.</summary>
     private static async Task AssertStillUsableAsync(ServiceProvider services, Release release)
     {
