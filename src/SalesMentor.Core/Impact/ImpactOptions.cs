@@ -21,6 +21,9 @@ public sealed record ImpactOptions
     /// <summary>Distance added (in the same units) when a comparison rep is in another team or region.</summary>
     public double OtherTeamPenalty { get; init; } = 0.2;
 
+    /// <summary>Whether to correct the matching's leftover feature gaps by regression (Abadie and Imbens 2011).</summary>
+    public bool CorrectBias { get; init; } = true;
+
     /// <summary>Bootstrap replicates (resampling reps) for the interval and the pre-trend test.</summary>
     public int BootstrapReplicates { get; init; } = 499;
 
@@ -35,6 +38,9 @@ public sealed record ImpactOptions
 
     /// <summary>Significance level of the pre-trend check (joint Wald test of the pre-period event-study coefficients).</summary>
     public double PreTrendAlpha { get; init; } = 0.05;
+
+    /// <summary>Whether each bootstrap replicate matches again (true) or re-weights the point estimate's neighbours (false).</summary>
+    internal bool RematchInBootstrap { get; init; }
 
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
     internal void Validate()

@@ -9,6 +9,7 @@ internal sealed class ImpactReplicate
 {
     private readonly ImpactDesign _design;
     private readonly List<(int Control, int Take)> _matched = [];
+    private readonly BiasCorrection _correction = new();
 
     internal ImpactReplicate(ImpactDesign design)
     {
@@ -35,6 +36,7 @@ internal sealed class ImpactReplicate
         var k = _design.Options.Neighbours;
         foreach (var cohort in _design.Cohorts)
         {
+            if (_design.Options.CorrectBias) _correction.Fit(_design, cohort, weights);
             for (var i = 0; i < cohort.Mentees.Length; i++)
             {
                 var wi = weights is null ? 1 : weights[cohort.Mentees[i]];
@@ -57,6 +59,7 @@ internal sealed class ImpactReplicate
                     {
                         var delta = cohort.ControlDeltas[(control * e) + t];
                         if (double.IsNaN(delta)) continue;
+                        if (_design.Options.CorrectBias) delta += _correction.Adjust(_design, cohort, i, control, t);
                         sum += take * delta;
                         taken += take;
                     }
@@ -96,6 +99,19 @@ internal sealed class ImpactReplicate
     {
         _matched.Clear();
         var have = 0;
+        if (weights is not null && !_design.Options.RematchInBootstrap)
+        {
+            // Keep the point estimate's neighbours; a replicate only re-weights them by how often each was drawn.
+            for (var p = cohort.CandidateStarts[mentee]; p < cohort.CandidateStarts[mentee + 1] && have < k; p++, have++)
+            {
+                var control = cohort.Candidates[p];
+                var drawn = weights[cohort.Controls[control]];
+                if (drawn > 0) _matched.Add((control, drawn));
+            }
+
+            return;
+        }
+
         for (var p = cohort.CandidateStarts[mentee]; p < cohort.CandidateStarts[mentee + 1] && have < k; p++)
         {
             var control = cohort.Candidates[p];
