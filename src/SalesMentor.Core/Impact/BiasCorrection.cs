@@ -22,6 +22,12 @@ internal sealed class BiasCorrection
         if (Slopes.Length != e * F) Slopes = new double[e * F];
         Array.Clear(Slopes);
         Span<double> x = stackalloc double[P];
+        if (!cohort.ControlDeltasMissing)
+        {
+            FitAllAtOnce(design, cohort, weights, e);
+            return;
+        }
+
         for (var t = 0; t < e; t++)
         {
             Array.Clear(_xtx);
@@ -47,6 +53,43 @@ internal sealed class BiasCorrection
             if (n < 4 * P) continue;
             var beta = Solve(_xtx, _xty);
             if (beta is null) continue;
+            for (var f = 0; f < F; f++) Slopes[(t * F) + f] = beta[f + 1];
+        }
+    }
+
+    /// <summary>With no missing change, X'X is the same for every event time: one pass fills it and every X'y.</summary>
+    private void FitAllAtOnce(ImpactDesign design, ImpactCohort cohort, int[]? weights, int e)
+    {
+        Array.Clear(_xtx);
+        var xty = new double[e * P];
+        Span<double> x = stackalloc double[P];
+        var n = 0.0;
+        for (var j = 0; j < cohort.Controls.Length; j++)
+        {
+            var w = weights is null ? 1 : weights[cohort.Controls[j]];
+            if (w == 0) continue;
+            x[0] = 1;
+            for (var f = 0; f < F; f++) x[f + 1] = cohort.ControlFeatures[(j * F) + f] / design.Scales[f];
+            for (var a = 0; a < P; a++)
+            {
+                for (var b = 0; b < P; b++) _xtx[(a * P) + b] += w * x[a] * x[b];
+            }
+
+            for (var t = 0; t < e; t++)
+            {
+                var y = w * cohort.ControlDeltas[(j * e) + t];
+                for (var a = 0; a < P; a++) xty[(t * P) + a] += x[a] * y;
+            }
+
+            n += w;
+        }
+
+        if (n < 4 * P) return;
+        for (var t = 0; t < e; t++)
+        {
+            xty.AsSpan(t * P, P).CopyTo(_xty);
+            var beta = Solve(_xtx, _xty);
+            if (beta is null) return;
             for (var f = 0; f < F; f++) Slopes[(t * F) + f] = beta[f + 1];
         }
     }

@@ -27,7 +27,12 @@ internal sealed class ImpactCohort
             design.FeaturesOf(controls[j], start, ControlFeatures.AsSpan(j * ImpactDesign.Features, ImpactDesign.Features));
             design.DeltasOf(controls[j], start, ControlDeltas.AsSpan(j * e, e));
         }
+
+        ControlDeltasMissing = Array.Exists(ControlDeltas, double.IsNaN);
     }
+
+    /// <summary>Whether some comparison rep lacks a value at some event time (then the bias correction fits each event time apart).</summary>
+    internal bool ControlDeltasMissing { get; }
 
     /// <summary>The first mentored period of the cohort.</summary>
     internal int Start { get; }

@@ -16,7 +16,7 @@ public sealed record ImpactOptions
     public int Neighbours { get; init; } = 4;
 
     /// <summary>Largest distance of a comparison rep, in pooled standard deviations of the features (Euclidean).</summary>
-    public double Caliper { get; init; } = 0.5;
+    public double Caliper { get; init; } = 1.0;
 
     /// <summary>Distance added (in the same units) when a comparison rep is in another team or region.</summary>
     public double OtherTeamPenalty { get; init; } = 0.2;

@@ -4,40 +4,85 @@ using Xunit.Abstractions;
 namespace SalesMentor.Core.Tests.Impact;
 
 /// <summary>
-/// Statistical honesty of <see cref="EstimateImpact"/> over many simulated programs (staggered starts, self-selected
-/// mentees). Seeds are fixed, so each test is deterministic, but each can fail: a biased estimator or a too narrow or too
-/// wide interval moves the measured rates out of their bands.
+/// Statistical honesty of <see cref="EstimateImpact"/> over many simulated programs (staggered starts, mentees who select
+/// themselves on their level and recent trend). Seeds are fixed, so each test is deterministic, but each can fail: a
+/// biased estimator or a too narrow or too wide interval moves the measured rates out of their bands.
 /// </summary>
 public sealed class ImpactHonestyTests(ITestOutputHelper output)
 {
-    private const int Programs = 300;
-    private static readonly ImpactOptions Fast = new() { BootstrapReplicates = 199, Caliper = 1.0 };
+    private const int Programs = 200;
+    private const double PlantedEffect = 8;
+    private static readonly ImpactOptions Options = new() { BootstrapReplicates = 99 };
 
     [Fact]
-    public void Explore()
+    public void EstimateImpact_PlantedEffect_IntervalCoversTruthAboutNinetyFivePercent()
     {
-        foreach (var (effect, rematch, caliper) in new[] { (8.0, false, 1.0), (0.0, false, 1.0), (8.0, false, 0.5), (0.0, false, 0.5) })
-        {
-            int covered = 0, shown = 0, excludesZero = 0, computed = 0;
-            double unmatched = 0, biasMatched = 0, biasNaive = 0, mentees = 0, width = 0;
-            for (var s = 0; s < Programs; s++)
-            {
-                var program = SimulatedOrganization.Generate((int)(1000 + s + (effect * 10000)), effect);
-                var result = EstimateImpact.Run(program.Input, Fast with { RematchInBootstrap = rematch, Caliper = caliper });
-                var c = result.Computed;
-                if (c is null) continue;
-                computed++;
-                biasMatched += c.Effect - effect;
-                biasNaive += CompareWithAllReps.Run(program.Input, 6) - effect;
-                mentees += result.Counts.MenteesMatched; unmatched += result.Counts.MenteesUnmatched;
-                width += c.High - c.Low;
-                if (result.Effect is null) continue;
-                shown++;
-                if (c.Covers(effect)) covered++;
-                if (!c.Covers(0)) excludesZero++;
-            }
+        var (shown, covered, _, _) = Simulate(seedBase: 10_000, PlantedEffect, Options);
 
-            output.WriteLine($"effect {effect} caliper {caliper}: computed {computed}, shown {shown}, covered {covered} ({(double)covered / shown:P1}), excl0 {excludesZero} ({(double)excludesZero / shown:P1}), bias matched {biasMatched / computed:F3}, naive {biasNaive / computed:F3}, mentees {mentees / computed:F1} unmatched {unmatched / computed:F1}, width {width / computed:F2}");
+        var coverage = (double)covered / shown;
+        output.WriteLine($"planted +{PlantedEffect}: {covered} of {shown} intervals cover the truth ({coverage:P1}); {Programs - shown} withheld");
+        Assert.InRange(coverage, 0.92, 0.98);
+        Assert.True(shown >= Programs * 0.9, $"Only {shown} of {Programs} programs gave a number.");
+    }
+
+    [Fact]
+    public void EstimateImpact_NoEffect_IntervalExcludesZeroAtMostEightPercent()
+    {
+        var (shown, _, excludesZero, _) = Simulate(seedBase: 20_000, 0, Options);
+
+        var rate = (double)excludesZero / shown;
+        output.WriteLine($"no effect: {excludesZero} of {shown} intervals exclude zero ({rate:P1}); {Programs - shown} withheld");
+        Assert.InRange(rate, 0.01, 0.08);
+    }
+
+    [Fact]
+    public void EstimateImpact_SelfSelectedMentees_MatchingRemovesMostBiasWhilePlainComparisonDoesNot()
+    {
+        const int programs = 100;
+        double matched = 0, plain = 0;
+        for (var s = 0; s < programs; s++)
+        {
+            var program = SimulatedOrganization.Generate(30_000 + s, PlantedEffect);
+            var result = EstimateImpact.Run(program.Input, Options with { BootstrapReplicates = 20 });
+            matched += result.Computed!.Effect - PlantedEffect;
+            plain += CompareWithAllReps.Run(program.Input, Options.PostPeriods) - PlantedEffect;
         }
+
+        matched /= programs;
+        plain /= programs;
+        output.WriteLine($"mean bias over {programs} programs: matched {matched:F2}, plain comparison {plain:F2}");
+        Assert.True(Math.Abs(plain) > 3, $"The simulation should fool a plain comparison; its bias is only {plain:F2}.");
+        Assert.True(Math.Abs(matched) < 0.1 * Math.Abs(plain), $"Matched bias {matched:F2} is not under a tenth of the plain comparison's {plain:F2}.");
+        Assert.True(Math.Abs(matched) < 0.4, $"Matched bias {matched:F2} points.");
+    }
+
+    [Fact]
+    public void EstimateImpact_TooFewMentees_SaysCantTellWithoutANumber()
+    {
+        var program = SimulatedOrganization.Generate(40_000, PlantedEffect, reps: 60, openings: [12], joinRate: 0.08);
+
+        var result = EstimateImpact.Run(program.Input, Options);
+
+        Assert.InRange(result.Counts.Mentees, 1, Options.MinimumMentees - 1);
+        Assert.Equal(ImpactStatus.CantTell, result.Status);
+        Assert.Equal(CantTellReason.TooFewMentees, result.Reason);
+        Assert.Null(result.Effect);
+        Assert.StartsWith("Can't tell: only", result.Verdict, StringComparison.Ordinal);
+    }
+
+    private static (int Shown, int Covered, int ExcludesZero, int Programs) Simulate(int seedBase, double effect, ImpactOptions options)
+    {
+        int shown = 0, covered = 0, excludesZero = 0;
+        for (var s = 0; s < Programs; s++)
+        {
+            var program = SimulatedOrganization.Generate(seedBase + s, effect);
+            var result = EstimateImpact.Run(program.Input, options);
+            if (result.Effect is null) continue;
+            shown++;
+            if (result.Effect.Covers(effect)) covered++;
+            if (!result.Effect.Covers(0)) excludesZero++;
+        }
+
+        return (shown, covered, excludesZero, Programs);
     }
 }
