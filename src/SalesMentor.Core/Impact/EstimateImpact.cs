@@ -9,7 +9,8 @@ namespace SalesMentor.Core.Impact;
 /// not yet mentored through its post window, each mentee with its nearest such reps on the pre-period (level, trend,
 /// tenure, team) within a caliper; cohort effects are averaged by cohort size (never a two-way fixed-effects
 /// regression, which is biased under staggered starts, Goodman-Bacon 2021). The 95 % interval comes from a bootstrap
-/// over reps (stratified by start) that repeats the matching in every replicate. See <c>docs/impact.md</c>.
+/// over reps (stratified by start period): each replicate re-weights reps by how often they were drawn, with the
+/// bias correction refitted. See <c>docs/impact.md</c>.
 /// Pure and deterministic: the same input and options give the same result.
 /// </summary>
 public static class EstimateImpact

@@ -39,9 +39,6 @@ public sealed record ImpactOptions
     /// <summary>Significance level of the pre-trend check (joint Wald test of the pre-period event-study coefficients).</summary>
     public double PreTrendAlpha { get; init; } = 0.05;
 
-    /// <summary>Whether each bootstrap replicate matches again (true) or re-weights the point estimate's neighbours (false).</summary>
-    internal bool RematchInBootstrap { get; init; }
-
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
     internal void Validate()
     {

@@ -17,12 +17,7 @@ internal sealed class ImpactPointDetail(ImpactDesign design)
 
     internal List<MenteeLift> Lifts { get; } = [];
 
-    internal void Unmatched(ImpactCohort cohort, int mentee)
-    {
-        _ = cohort;
-        _ = mentee;
-        UnmatchedMentees++;
-    }
+    internal void Unmatched() => UnmatchedMentees++;
 
     internal void Matched(ImpactCohort cohort, int mentee, List<(int Control, int Take)> matched, double lift)
     {
@@ -46,12 +41,11 @@ internal sealed class ImpactPointDetail(ImpactDesign design)
         var rows = new List<BalanceRow>(F + 1);
         for (var f = 0; f < F; f++)
         {
-            var (mentees, menteeMean, menteeVar) = Moments(c => c.MenteeFeatures, f);
-            var (_, controlMean, controlVar) = Moments(c => c.ControlFeatures, f);
+            var (menteeMean, menteeVar) = Moments(c => c.MenteeFeatures, f);
+            var (controlMean, controlVar) = Moments(c => c.ControlFeatures, f);
             var sd = Math.Sqrt((menteeVar + controlVar) / 2);
             var matchedMentee = MatchedMentees > 0 ? _menteeSum[f] / MatchedMentees : double.NaN;
             var matchedControl = MatchedMentees > 0 ? _matchedSum[f] / MatchedMentees : double.NaN;
-            _ = mentees;
             rows.Add(new BalanceRow(
                 ImpactDesign.FeatureNames[f],
                 matchedMentee,
@@ -67,7 +61,7 @@ internal sealed class ImpactPointDetail(ImpactDesign design)
         return rows;
     }
 
-    private (double N, double Mean, double Variance) Moments(Func<ImpactCohort, double[]> pick, int f)
+    private (double Mean, double Variance) Moments(Func<ImpactCohort, double[]> pick, int f)
     {
         double n = 0, sum = 0, sumSq = 0;
         foreach (var cohort in design.Cohorts)
@@ -81,9 +75,9 @@ internal sealed class ImpactPointDetail(ImpactDesign design)
             }
         }
 
-        if (n == 0) return (0, double.NaN, 0);
+        if (n == 0) return (double.NaN, 0);
         var mean = sum / n;
-        return (n, mean, n > 1 ? Math.Max(0, (sumSq - (sum * mean)) / (n - 1)) : 0);
+        return (mean, n > 1 ? Math.Max(0, (sumSq - (sum * mean)) / (n - 1)) : 0);
     }
 
     private double SameTeamShareBefore()
