@@ -111,9 +111,9 @@ public sealed class EstimateImpactTests
     [Fact]
     public void Run_MenteesDriftingApartBeforeTheStart_SaysPreTrendsDiverge()
     {
-        // Same level and linear trend as the others, but mentees sit 4 points high in the period just before the start
-        // and 4 low in the four before that: matching cannot see it, the pre-period coefficients do.
-        var dip = OneCohort(extra: (r, t) => r >= 20 ? 0 : t == 9 ? 4 : t is >= 5 and <= 8 ? -1 : t == 4 ? 0 : 0);
+        // Mentees jump 4 points in the period just before the start after 1 point low in the four before it: level and
+        // trend barely move, so matching cannot see it, but the pre-period coefficients do.
+        var dip = OneCohort(extra: (r, t) => r >= 20 ? 0 : t == 9 ? 4 : t is >= 5 and <= 8 ? -1 : 0);
 
         var result = EstimateImpact.Run(dip, Options);
 
