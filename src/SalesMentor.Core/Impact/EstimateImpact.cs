@@ -74,6 +74,12 @@ public static class EstimateImpact
         var boot = Bootstrap(design, options);
         var e = design.EventTimes.Length;
         var effect = Interval(point.Overall, boot.Overall);
+        if (!double.IsFinite(effect.Effect) || !double.IsFinite(effect.StandardError))
+        {
+            return CantTell(CantTellReason.TooFewComparisonReps, counts,
+                $"Can't tell: the mentees and their comparison reps have too few values after the start to measure {kpiName}.") with { Balance = balance };
+        }
+
         var study = new List<EventTimeEffect>(e);
         for (var t = 0; t < e; t++)
         {

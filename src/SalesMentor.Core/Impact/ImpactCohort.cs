@@ -51,10 +51,13 @@ internal sealed class ImpactCohort
 
     internal double[] ControlDeltas { get; }
 
-    /// <summary>Per mentee i, its candidates are <see cref="Candidates"/>[CandidateStarts[i] .. CandidateStarts[i + 1]).</summary>
+    /// <summary>Per mentee i, its neighbours are <see cref="Candidates"/>[CandidateStarts[i] .. CandidateStarts[i + 1]).</summary>
     internal int[] CandidateStarts { get; private set; } = [];
 
-    /// <summary>Indexes into <see cref="Controls"/>, nearest first (ties by rep index, so matching is deterministic).</summary>
+    /// <summary>
+    /// Each mentee's neighbours: at most <see cref="ImpactOptions.Neighbours"/> indexes into <see cref="Controls"/>, all within
+    /// the caliper, nearest first (ties by rep index, so matching is deterministic).
+    /// </summary>
     internal int[] Candidates { get; private set; } = [];
 
     internal void FindCandidates(ImpactDesign design)
@@ -82,7 +85,7 @@ internal sealed class ImpactCohort
 
             found.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : Controls[a.Control].CompareTo(Controls[b.Control]));
             starts[i] = all.Count;
-            foreach (var (_, control) in found) all.Add(control);
+            for (var n = 0; n < found.Count && n < options.Neighbours; n++) all.Add(found[n].Control);
         }
 
         starts[Mentees.Length] = all.Count;

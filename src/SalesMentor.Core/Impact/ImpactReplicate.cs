@@ -33,7 +33,6 @@ internal sealed class ImpactReplicate
         Array.Clear(Theta);
         Array.Clear(Weight);
         var e = _design.EventTimes.Length;
-        var k = _design.Options.Neighbours;
         foreach (var cohort in _design.Cohorts)
         {
             if (_design.Options.CorrectBias) _correction.Fit(_design, cohort, weights);
@@ -41,7 +40,7 @@ internal sealed class ImpactReplicate
             {
                 var wi = weights is null ? 1 : weights[cohort.Mentees[i]];
                 if (wi == 0) continue;
-                Match(cohort, i, weights, k);
+                Match(cohort, i, weights);
                 if (_matched.Count == 0)
                 {
                     detail?.Unmatched();
@@ -95,15 +94,14 @@ internal sealed class ImpactReplicate
     }
 
     /// <summary>
-    /// The mentee's <c>k</c> nearest comparison reps within the caliper, each weighted by how often the replicate drew it
+    /// The mentee's nearest comparison reps within the caliper, each weighted by how often the replicate drew it
     /// (once for the point estimate); reps not drawn drop out. The neighbours are the point estimate's: matching again in
     /// each replicate gave the same interval widths in our simulations (docs/impact.md) at a higher cost.
     /// </summary>
-    private void Match(ImpactCohort cohort, int mentee, int[]? weights, int k)
+    private void Match(ImpactCohort cohort, int mentee, int[]? weights)
     {
         _matched.Clear();
-        var end = Math.Min(cohort.CandidateStarts[mentee + 1], cohort.CandidateStarts[mentee] + k);
-        for (var p = cohort.CandidateStarts[mentee]; p < end; p++)
+        for (var p = cohort.CandidateStarts[mentee]; p < cohort.CandidateStarts[mentee + 1]; p++)
         {
             var control = cohort.Candidates[p];
             var drawn = weights is null ? 1 : weights[cohort.Controls[control]];
