@@ -4,21 +4,26 @@ using SalesMentor.Core.Impact;
 namespace SalesMentor.Core.Tests.Impact;
 
 /// <summary>A simulated program: the input the estimator sees and the truth it should find.</summary>
-internal sealed record SimulatedProgram(ImpactInput Input, double TrueEffect, int[] MentorOf);
+internal sealed record SimulatedProgram(ImpactInput Input, double TrueEffect, int[] MentorOf, double[] TrueLift)
+{
+    /// <summary>The truth the estimate targets: the mean over the given mentees of their planted effect over the first six mentored months.</summary>
+    internal double TruthFor(IEnumerable<int> mentees) => mentees.Average(r => TrueLift[r]);
+}
 
 /// <summary>
 /// A simulated sales organization whose KPI (win rate, in points) is built from parts the estimator must not be fooled by:
 /// a rep's own level and long-run trend, a new-hire ramp, team level and team shocks, org-wide shocks and monthly noise.
 /// Mentorship opens in staggered cohorts; at each opening reps select themselves on their recent level and trend
 /// (low and falling reps join more), which is what biases a plain comparison. The planted effect adds
-/// <c>effect</c> points to every mentee from their start on.
+/// <c>effect</c> points to every mentee from their start on, or <c>effectAt(start, monthsSinceStart)</c> when given
+/// (effects that grow and differ by cohort: the case where two-way fixed effects go wrong).
 /// </summary>
 internal static class SimulatedOrganization
 {
     internal const int Teams = 8;
 
     internal static SimulatedProgram Generate(
-        int seed, double effect, int reps = 300, int periods = 30, int[]? openings = null, double joinRate = 0.07, double selection = 1.0, int mentors = 12)
+        int seed, double effect, int reps = 300, int periods = 30, int[]? openings = null, double joinRate = 0.07, double selection = 1.0, int mentors = 12, Func<int, int, double>? effectAt = null)
     {
         openings ??= [8, 12, 16, 20];
         var random = new DemoRandom(unchecked(((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) + 12345));
@@ -70,13 +75,17 @@ internal static class SimulatedOrganization
             }
         }
 
+        effectAt ??= (_, _) => effect;
+        var trueLift = new double[reps];
         for (var r = 0; r < reps; r++)
         {
+            trueLift[r] = double.NaN;
             if (starts[r] == ImpactInput.NotMentored) continue;
-            for (var t = starts[r]; t < periods; t++) values[(r * periods) + t] += effect;
+            for (var t = starts[r]; t < periods; t++) values[(r * periods) + t] += effectAt(starts[r], t - starts[r]);
+            trueLift[r] = Enumerable.Range(0, 6).Average(e => effectAt(starts[r], e));
         }
 
-        return new SimulatedProgram(new ImpactInput(periods, values, tenure, teams, starts), effect, mentorOf);
+        return new SimulatedProgram(new ImpactInput(periods, values, tenure, teams, starts), effect, mentorOf, trueLift);
     }
 
     private static bool TryLevelAndTrend(double[] values, int rep, int periods, int g, out double level, out double trend)
