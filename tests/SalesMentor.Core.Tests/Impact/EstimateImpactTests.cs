@@ -139,6 +139,24 @@ public sealed class EstimateImpactTests
     }
 
     [Fact]
+    public void Run_StaggeredCohorts_ComparesEachWithRepsNotYetMentoredThroughItsWindow()
+    {
+        // 20 mentees each starting at 8, 12 and 18; 40 never mentored. Post window 6 periods.
+        var input = ImpactWorld.Build(100, Periods, r => r switch { < 20 => 8, < 40 => 12, < 60 => 18, _ => ImpactInput.NotMentored }, (r, _) => 30 + (r % 10));
+
+        var design = ImpactDesign.Build(input, Options);
+
+        Assert.Equal([8, 12, 18], design.Cohorts.Select(c => c.Start));
+        // Cohort 8 (window 8–13): the never mentored and the 18s; not the 12s, mentored inside the window.
+        Assert.Equal([.. Enumerable.Range(40, 60)], design.Cohorts[0].Controls);
+        // Cohort 12 (window 12–17): the 18s start right after it, so they count.
+        Assert.Equal([.. Enumerable.Range(40, 60)], design.Cohorts[1].Controls);
+        // Cohort 18: only the never mentored.
+        Assert.Equal([.. Enumerable.Range(60, 40)], design.Cohorts[2].Controls);
+        Assert.Equal(3, EstimateImpact.Run(input, Options).Counts.Cohorts);
+    }
+
+    [Fact]
     public void ImpactInput_MismatchedLengths_Throws()
     {
         Assert.Throws<ArgumentException>(() => new ImpactInput(3, new double[5], [0, 0], [0, 0], [-1, -1]));
