@@ -30,6 +30,18 @@ public sealed class EstimateImpactTests
         Assert.True(result.PreTrend!.Passed);
     }
 
+    [Theory]
+    [InlineData(5, "Mentoring moved win rate up: mentees gained ")]
+    [InlineData(0, "No clear effect on win rate: mentees changed by ")]
+    [InlineData(-5, "Mentees' win rate fell ")]
+    public void Run_Verdict_SaysWhichWayInPlainWords(double effect, string start)
+    {
+        var result = EstimateImpact.Run(OneCohort(effect), Options, "win rate", " points");
+
+        Assert.StartsWith(start, result.Verdict, StringComparison.Ordinal);
+        Assert.Contains("20 mentees against ", result.Verdict, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_SameInputTwice_GivesTheSameResult()
     {

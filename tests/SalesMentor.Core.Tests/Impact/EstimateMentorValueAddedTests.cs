@@ -43,6 +43,30 @@ public sealed class EstimateMentorValueAddedTests
     }
 
     [Fact]
+    public void Run_SimulatedProgramsWithMentorsWhoDiffer_ShrunkLiftsAreCloserToTheTruthThanRaw()
+    {
+        // 12 mentors whose own effects spread ±3 points around +8; each program gives them 3–15 mentees.
+        double[] mentorEffects = [-3, -2, -1.5, -1, -0.5, 0, 0, 0.5, 1, 1.5, 2, 3];
+        double rawError = 0, shrunkError = 0;
+        for (var s = 0; s < 30; s++)
+        {
+            var program = SimulatedOrganization.Generate(60_000 + s, 8, mentorEffects: mentorEffects);
+            var impact = EstimateImpact.Run(program.Input, new ImpactOptions { BootstrapReplicates = 20 });
+
+            var added = EstimateMentorValueAdded.Run(impact.MenteeLifts, r => program.MentorOf[r]);
+
+            foreach (var mentor in added.Mentors)
+            {
+                var truth = 8 + mentorEffects[mentor.Mentor];
+                rawError += (mentor.RawLift - truth) * (mentor.RawLift - truth);
+                shrunkError += (mentor.ShrunkLift - truth) * (mentor.ShrunkLift - truth);
+            }
+        }
+
+        Assert.True(shrunkError < 0.9 * rawError, $"shrunk {shrunkError:F1} against raw {rawError:F1}");
+    }
+
+    [Fact]
     public void Run_NoMentees_IsEmpty()
     {
         var result = EstimateMentorValueAdded.Run([Lift(0, double.NaN)], _ => 0);

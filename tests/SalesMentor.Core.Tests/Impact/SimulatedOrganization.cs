@@ -16,14 +16,15 @@ internal sealed record SimulatedProgram(ImpactInput Input, double TrueEffect, in
 /// Mentorship opens in staggered cohorts; at each opening reps select themselves on their recent level and trend
 /// (low and falling reps join more), which is what biases a plain comparison. The planted effect adds
 /// <c>effect</c> points to every mentee from their start on, or <c>effectAt(start, monthsSinceStart)</c> when given
-/// (effects that grow and differ by cohort: the case where two-way fixed effects go wrong).
+/// (effects that grow and differ by cohort: the case where two-way fixed effects go wrong), plus the mentee's mentor's
+/// own <c>mentorEffects</c> entry when given.
 /// </summary>
 internal static class SimulatedOrganization
 {
     internal const int Teams = 8;
 
     internal static SimulatedProgram Generate(
-        int seed, double effect, int reps = 300, int periods = 30, int[]? openings = null, double joinRate = 0.07, double selection = 1.0, int mentors = 12, Func<int, int, double>? effectAt = null)
+        int seed, double effect, int reps = 300, int periods = 30, int[]? openings = null, double joinRate = 0.07, double selection = 1.0, int mentors = 12, Func<int, int, double>? effectAt = null, double[]? mentorEffects = null)
     {
         openings ??= [8, 12, 16, 20];
         var random = new DemoRandom(unchecked(((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) + 12345));
@@ -81,8 +82,9 @@ internal static class SimulatedOrganization
         {
             trueLift[r] = double.NaN;
             if (starts[r] == ImpactInput.NotMentored) continue;
-            for (var t = starts[r]; t < periods; t++) values[(r * periods) + t] += effectAt(starts[r], t - starts[r]);
-            trueLift[r] = Enumerable.Range(0, 6).Average(e => effectAt(starts[r], e));
+            var own = mentorEffects?[mentorOf[r]] ?? 0;
+            for (var t = starts[r]; t < periods; t++) values[(r * periods) + t] += effectAt(starts[r], t - starts[r]) + own;
+            trueLift[r] = Enumerable.Range(0, 6).Average(e => effectAt(starts[r], e)) + own;
         }
 
         return new SimulatedProgram(new ImpactInput(periods, values, tenure, teams, starts), effect, mentorOf, trueLift);
