@@ -13,13 +13,15 @@ public sealed record ModelMentee(PairPerson Person, ScoringProfile Profile, IRea
 /// <param name="Profile">Strengths, values, readiness, location, tenure.</param>
 /// <param name="Capacity">How many mentees they take, seats already taken by locked pairs included.</param>
 /// <param name="RankedMentees">The mentees the mentor prefers, first choice first (may be empty).</param>
-public sealed record ModelMentor(PairPerson Person, ScoringProfile Profile, int Capacity, IReadOnlyList<PersonId> RankedMentees);
+/// <param name="Eligible">False for a mentor who may not be matched (not a proven star, say): their pairs are scored but
+/// not listed, except a locked one (decided by hand).</param>
+public sealed record ModelMentor(PairPerson Person, ScoringProfile Profile, int Capacity, IReadOnlyList<PersonId> RankedMentees, bool Eligible = true);
 
 /// <summary>
 /// A program's matching problem: every mentee × eligible mentor pair scored (<see cref="ScorePair"/>) and listed,
 /// excluded pairs forbidden with their reason, locked pairs fixed, and the explicit rankings passed on for the
-/// stable mode. Pairs are dense: pair (i, j) is arc i·<see cref="Mentors"/> + j, so the solver tells unmatched
-/// mentees with no eligible mentor ("no candidate") from those whose candidates were all excluded.
+/// stable mode. Every pair with an eligible mentor is listed (and a forbidden one subtracted), so the solver tells
+/// unmatched mentees with no eligible mentor ("no candidate") from those whose candidates were all excluded.
 /// </summary>
 public sealed class MatchingModel
 {
@@ -37,7 +39,7 @@ public sealed class MatchingModel
     /// <summary>The input of <see cref="SolveMatching"/>.</summary>
     public MatchProblem Problem { get; }
 
-    /// <summary>Number of mentors (the stride of the dense pair list).</summary>
+    /// <summary>Number of mentors (the stride of the dense score table).</summary>
     public int Mentors { get; }
 
     /// <summary>Score and reasons of pair (<paramref name="mentee"/>, <paramref name="mentor"/>), by index.</summary>
@@ -63,12 +65,13 @@ public sealed class MatchingModel
         ArgumentNullException.ThrowIfNull(locked);
         int n = mentees.Count, m = mentors.Count;
         var pairs = checked(n * m);
-        var arcs = new MatchArc[pairs];
         var scores = new PairScore[pairs];
         var reasons = new ExclusionReason[pairs];
-        var menteeRanks = new int[pairs];
-        var mentorRanks = new int[pairs];
+        var arcs = new List<MatchArc>(pairs);
+        var menteeRanks = new List<int>(pairs);
+        var mentorRanks = new List<int>(pairs);
         var forbidden = new List<MatchPair>();
+        var lockedSet = locked.ToHashSet();
         var mentorRankOf = mentors.Select(r => RankMap(r.RankedMentees)).ToArray();
         var ranked = false;
         for (var i = 0; i < n; i++)
@@ -83,22 +86,23 @@ public sealed class MatchingModel
                     menteeRankOf.GetValueOrDefault(mentor.Person.Person), menteeRankOf.Count,
                     mentorRankOf[j].GetValueOrDefault(mentee.Person.Person), mentorRankOf[j].Count);
                 scores[a] = ScorePair.Score(mentee.Profile, mentor.Profile, preference, weights);
-                arcs[a] = new MatchArc(i, j, scores[a].Score);
-                menteeRanks[a] = preference.MenteeRank;
-                mentorRanks[a] = preference.MentorRank;
-                ranked |= preference.MenteeRank > 0 || preference.MentorRank > 0;
                 reasons[a] = exclusions.Check(mentee.Person, mentor.Person);
+                if (!mentor.Eligible && !lockedSet.Contains(new MatchPair(i, j))) continue;
+                arcs.Add(new MatchArc(i, j, scores[a].Score));
+                menteeRanks.Add(preference.MenteeRank);
+                mentorRanks.Add(preference.MentorRank);
+                ranked |= preference.MenteeRank > 0 || preference.MentorRank > 0;
                 if (reasons[a] != ExclusionReason.None) forbidden.Add(new MatchPair(i, j));
             }
         }
 
-        var problem = new MatchProblem(n, mentors.Select(r => Math.Max(0, r.Capacity)).ToArray(), arcs)
+        var problem = new MatchProblem(n, mentors.Select(r => Math.Max(0, r.Capacity)).ToArray(), arcs.ToArray())
         {
             Forbidden = forbidden.ToArray(),
             Locked = locked.ToArray(),
             MinimumScore = Math.Clamp(minimumScore, 0, PairScore.MaxScore),
-            MenteeRanks = ranked ? menteeRanks : ReadOnlyMemory<int>.Empty,
-            MentorRanks = ranked ? mentorRanks : ReadOnlyMemory<int>.Empty,
+            MenteeRanks = ranked ? menteeRanks.ToArray() : ReadOnlyMemory<int>.Empty,
+            MentorRanks = ranked ? mentorRanks.ToArray() : ReadOnlyMemory<int>.Empty,
         };
         return new MatchingModel(problem, scores, reasons, m);
     }

@@ -67,4 +67,16 @@ public sealed class MatchingModelTests
         Assert.Equal([MatchResult.Unmatched, 0], result.MentorOf.ToArray());
         Assert.Equal(0, result.Verdict.BlockingPairs);
     }
+
+    [Fact]
+    public void Build_IneligibleMentor_IsNoCandidateUnlessLocked()
+    {
+        var ineligible = Mentor(Star, "closing", 1) with { Eligible = false };
+
+        var free = SolveMatching.Solve(MatchingModel.Build([Mentee(RepA, "closing")], [ineligible], ScoreWeights.Default, 0, Rules, []).Problem);
+        var locked = SolveMatching.Solve(MatchingModel.Build([Mentee(RepA, "closing")], [ineligible], ScoreWeights.Default, 0, Rules, [new MatchPair(0, 0)]).Problem);
+
+        Assert.Equal(UnmatchedReason.NoCandidate, free.Reasons.Span[0]);
+        Assert.Equal([0], locked.MentorOf.ToArray());
+    }
 }
