@@ -21,6 +21,9 @@ public static class ApiRouting
         api.MapAccountsEndpoints();
         api.MapAdminEndpoints();
         api.MapKpisEndpoints();
+        api.MapCatalogsEndpoints();
+        api.MapProgramsEndpoints();
+        api.MapMatchingEndpoints();
     }
 
     public sealed record AntiforgeryTokenView(string HeaderName, string Token);

@@ -41,8 +41,9 @@ internal static class Principals
     }
 
     /// <summary>The record a row is called with; see <see cref="Target"/>.</summary>
-    public static Guid RecordId(TestWorld world, Principal principal, Target target, Guid missing, Guid importRun) => target switch
+    public static Guid RecordId(TestWorld world, Principal principal, Target target, Guid missing, Guid importRun, IReadOnlyDictionary<Target, Guid>? records = null) => target switch
     {
+        _ when records is not null && records.TryGetValue(target, out var record) => record,
         Target.ImportRun => importRun,
         Target.Own => (PersonOf(world, principal) ?? world.RepA).Id.Value,
         Target.Other => (principal == Principal.RepA ? world.RepB : world.RepA).Id.Value,

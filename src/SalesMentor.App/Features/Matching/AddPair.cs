@@ -50,16 +50,19 @@ public sealed class AddPair(SalesMentorDb db, Access access, KpiCache kpis, OrgC
 /// </summary>
 public sealed class SwapPairs(SalesMentorDb db, Access access, KpiCache kpis, OrgClock today, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Result<BoardView>> HandleAsync(Actor actor, SwapPairsRequest request, CancellationToken ct)
+    public async Task<Result<BoardView>> HandleAsync(Actor actor, Guid programId, SwapPairsRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var managed = await ManagedProgram.LoadAsync(access, actor, programId, tracking: true, ct, mustBeMatching: true);
+        if (!managed.IsSuccess) return managed.Error!;
         var first = await BoardPairs.LoadAsync(db, access, actor, request.First, request.FirstVersion, ct);
         if (!first.IsSuccess) return first.Error!;
         var second = await BoardPairs.LoadAsync(db, access, actor, request.Second, request.SecondVersion, ct);
         if (!second.IsSuccess) return second.Error!;
         var (a, program) = first.Value;
         var b = second.Value.Pair;
-        if (a.ProgramId != b.ProgramId || a.Id == b.Id) return Error.Validation("match.swap", "Swap two different pairs of the same program.");
+        if (a.ProgramId != programId || b.ProgramId != programId) return Error.NotFound("pair");
+        if (a.Id == b.Id) return Error.Validation("match.swap", "Swap two different pairs.");
         if (a.MentorEnrollmentId == b.MentorEnrollmentId) return Error.Validation("match.swap", "Both pairs have the same mentor; there is nothing to swap.");
 
         var data = await MatchingData.LoadAsync(db, access, kpis, program, await today.TodayAsync(ct), ct);

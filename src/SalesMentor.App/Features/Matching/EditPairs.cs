@@ -14,7 +14,14 @@ internal static class BoardPairs
         SalesMentorDb db, Access access, Actor actor, Guid id, int version, CancellationToken ct)
     {
         var pair = await db.MatchProposals.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (pair is null || !await access.IsProgramManagerAsync(actor, pair.ProgramId, ct)) return Error.NotFound("pair");
+        if (pair is null) return Error.NotFound("pair");
+        if (!await access.IsProgramManagerAsync(actor, pair.ProgramId, ct))
+        {
+            // Its two people know the pair once it is published; to everyone else it is hidden.
+            var party = pair.Status != ProposalStatus.Proposed && (actor.PersonId == pair.MenteeId || actor.PersonId == pair.MentorId);
+            return party ? Error.Forbidden("program.managers_only", "Only an admin or the program's coordinators work on its matching.") : Error.NotFound("pair");
+        }
+
         var program = await ManagedProgram.LoadAsync(access, actor, pair.ProgramId, tracking: true, ct, mustBeMatching: true);
         if (!program.IsSuccess) return program.Error!;
         if (pair.Status != ProposalStatus.Proposed) return Error.Conflict("match.published", "This pair is published already; only its two people can answer it now.");

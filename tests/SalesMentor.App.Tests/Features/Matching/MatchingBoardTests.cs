@@ -121,8 +121,8 @@ public class MatchingBoardTests
         var board = await p.RunAsync();
         var (first, second) = (board.Pairs[0], board.Pairs[1]);
 
-        var refused = await app.InScopeAsync(s => s.Get<SwapPairs>().HandleAsync(p.Admin, new SwapPairsRequest(first.Id, first.Version, second.Id, second.Version), default));
-        var swapped = await ProgramWorld.Ok(app.InScopeAsync(s => s.Get<SwapPairs>().HandleAsync(p.Admin, new SwapPairsRequest(first.Id, first.Version, second.Id, second.Version, Confirm: true), default)));
+        var refused = await app.InScopeAsync(s => s.Get<SwapPairs>().HandleAsync(p.Admin, p.ProgramId, new SwapPairsRequest(first.Id, first.Version, second.Id, second.Version), default));
+        var swapped = await ProgramWorld.Ok(app.InScopeAsync(s => s.Get<SwapPairs>().HandleAsync(p.Admin, p.ProgramId, new SwapPairsRequest(first.Id, first.Version, second.Id, second.Version, Confirm: true), default)));
         var gone = swapped.Pairs[0];
         var removed = await ProgramWorld.Ok(app.InScopeAsync(s => s.Get<RemovePair>().HandleAsync(p.Admin, gone.Id, gone.Version, default)));
 
