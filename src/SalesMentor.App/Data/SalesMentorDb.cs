@@ -43,6 +43,7 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<RatingInvitation> RatingInvitations => Set<RatingInvitation>();
     public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
     public DbSet<Mentorship> Mentorships => Set<Mentorship>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
