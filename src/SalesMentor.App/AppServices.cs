@@ -32,6 +32,7 @@ public static class AppServices
         services.AddScoped<OrgClock>();
         services.AddSingleton<Kpis.KpiCache>();
         services.AddScoped<AccountLinks>();
+        services.AddScoped<Features.Enrollments.ProgramMail>();
         services.AddScoped<DatabaseInitializer>();
 
         // Keys live in the database: the web app and the command line (and several web instances)

@@ -9,7 +9,7 @@ public static class CliProgram
 
     /// <summary>Every command; tests invoke it the way the shell does.</summary>
     public static RootCommand Root() => new(
-        "SalesMentor on the command line: bulk imports, the demo organization, accounts. " +
+        "SalesMentor on the command line: bulk imports, matching, the demo organization, accounts. " +
         "Uses the same configuration and database as the web app, and is safe to run beside it.")
     {
         CliOptions.As,
@@ -18,6 +18,7 @@ public static class CliProgram
         AdminCommands.Create(),
         MigrateCommand.Create(),
         ReportCommands.Create(),
+        MatchCommand.Create(),
         BackupCommands.Backup(),
         BackupCommands.Restore(),
     };

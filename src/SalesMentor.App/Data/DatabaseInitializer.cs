@@ -35,6 +35,7 @@ public sealed partial class DatabaseInitializer(SalesMentorDb db, DatabaseOption
             await db.SaveChangesAsync(ct);
         }
 
+        await CatalogSeed.SeedAsync(db, ct);
         if (!await roles.RoleExistsAsync(Roles.Admin)) await roles.CreateAsync(new IdentityRole<Guid>(Roles.Admin));
 
         // Create the Data Protection key now, outside any use case: its store is this database,

@@ -32,6 +32,17 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<ImportProfile> ImportProfiles => Set<ImportProfile>();
     public DbSet<CrmStageMapping> CrmStageMappings => Set<CrmStageMapping>();
     public DbSet<StarRuleSettings> StarRuleSettings => Set<StarRuleSettings>();
+    public DbSet<Skill> Skills => Set<Skill>();
+    public DbSet<Behaviour> Behaviours => Set<Behaviour>();
+    public DbSet<CompanyValue> CompanyValues => Set<CompanyValue>();
+    public DbSet<MentorshipProgram> Programs => Set<MentorshipProgram>();
+    public DbSet<ProgramCoordinator> ProgramCoordinators => Set<ProgramCoordinator>();
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+    public DbSet<SkillRating> SkillRatings => Set<SkillRating>();
+    public DbSet<AttributeRating> AttributeRatings => Set<AttributeRating>();
+    public DbSet<RatingInvitation> RatingInvitations => Set<RatingInvitation>();
+    public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
+    public DbSet<Mentorship> Mentorships => Set<Mentorship>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -10,7 +10,7 @@ namespace SalesMentor.App.Security;
 /// The access rules of DESIGN.md, in one place. Pages, endpoints and the command line ask here;
 /// a record an actor may not see is reported as missing (404), never as forbidden.
 /// </summary>
-public sealed class Access(SalesMentorDb db)
+public sealed partial class Access(SalesMentorDb db)
 {
     private Hierarchy? _hierarchy;
 

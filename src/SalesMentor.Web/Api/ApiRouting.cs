@@ -22,6 +22,9 @@ public static class ApiRouting
         api.MapAccountsEndpoints();
         api.MapAdminEndpoints();
         api.MapKpisEndpoints();
+        api.MapCatalogsEndpoints();
+        api.MapProgramsEndpoints();
+        api.MapMatchingEndpoints();
         api.MapApiTokensEndpoints();
     }
 

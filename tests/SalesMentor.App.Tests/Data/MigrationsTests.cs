@@ -40,5 +40,6 @@ public class MigrationsTests
         await scope.Get<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         Assert.Equal(1, await scope.Db.OrganizationSettings.CountAsync());
         Assert.Equal(1, await scope.Db.Roles.CountAsync());
+        Assert.Equal((10, 6, 5), (await scope.Db.Skills.CountAsync(), await scope.Db.Behaviours.CountAsync(), await scope.Db.CompanyValues.CountAsync()));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using SalesMentor.App.Common;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
 
@@ -84,6 +85,10 @@ public sealed class TestWorld
         }
 
         await db.SaveChangesAsync();
+
+        // What an import does after changing records: raise the stamp, so a KPI cache warmed before the world existed
+        // (the web app's refresher runs two seconds after start) recomputes instead of serving an empty organization.
+        await SalesDataStamp.BumpAsync(db, default);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         foreach (var person in world.Everyone)

@@ -16,10 +16,14 @@ public enum Principal
 /// (rep A — or, for rep A, their teammate rep B); an id that does not exist; a roster import the
 /// admin staged before the run.
 /// </summary>
-public enum Target { None, Own, Other, Missing, ImportRun, RepBToken }
+public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill }
 
 /// <summary>What a request carries.</summary>
-public enum Body { None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, TokenCreate }
+public enum Body
+{
+    None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, TokenCreate,
+    Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
+}
 
 /// <summary>Who may open a page.</summary>
 public enum PageAccess { Public, SignedIn, Admin }
@@ -161,6 +165,78 @@ public static partial class AuthorizationMatrix
         new("PUT", "/api/settings/star-rule", Target.None, AdminOnly, Body: Body.StarRule),
         new("POST", "/api/settings/star-rule/preview", Target.None, AdminOnly, Body: Body.StarRule),
 
+        // Catalogs: everyone reads, admins change (403 for others, before the item is looked up).
+        new("GET", "/api/catalogs", Target.None, SignedIn),
+        new("POST", "/api/catalogs/{kind}", Target.None, AdminOnly, Body: Body.CatalogItem, Path: "/api/catalogs/values"),
+        new("PUT", "/api/catalogs/{kind}/{id}", Target.Skill, AdminOnly, Body: Body.CatalogItem, Path: "/api/catalogs/skills/{id}"),
+        new("PUT", "/api/catalogs/{kind}/{id}", Target.Missing, "401  404  403  403  403  403  403  401", Body: Body.CatalogItem, Path: "/api/catalogs/skills/{id}"),
+        new("DELETE", "/api/catalogs/{kind}/{id}", Target.Skill, AdminOnly, Path: "/api/catalogs/skills/{id}"),
+        new("DELETE", "/api/catalogs/{kind}/{id}", Target.Missing, "401  404  403  403  403  403  403  401", Path: "/api/catalogs/skills/{id}"),
+
+        // Programs (ProgramMatrix: in matching; rep A is a mentee, supervisor B A's future mentor through a published pair,
+        // supervisor A invited to rate A). Past draft a program is visible to everyone signed in; only its managers change it (403).
+        new("GET", "/api/programs", Target.None, SignedIn),
+        new("POST", "/api/programs", Target.None, AdminOnly, Body: Body.Program),
+        new("GET", "/api/programs/{id}", Target.Program, SignedIn),
+        new("GET", "/api/programs/{id}", Target.Missing, SignedInMissing),
+        new("PUT", "/api/programs/{id}", Target.Program, AdminOnly, Body: Body.Program),
+        new("PUT", "/api/programs/{id}", Target.Missing, SignedInMissing, Body: Body.Program),
+        new("POST", "/api/programs/{id}/status", Target.Program, AdminOnly, Body: Body.ProgramStatus),
+        new("POST", "/api/programs/{id}/status", Target.Missing, SignedInMissing, Body: Body.ProgramStatus),
+        new("GET", "/api/programs/{id}/enrollments", Target.Program, AdminOnly),
+        new("GET", "/api/programs/{id}/enrollments", Target.Missing, SignedInMissing),
+        new("POST", "/api/programs/{id}/reminders", Target.Program, AdminOnly),
+        new("POST", "/api/programs/{id}/reminders", Target.Missing, SignedInMissing),
+        new("GET", "/api/programs/{id}/enrollment-form/{side}", Target.Program, SignedIn, Path: "/api/programs/{id}/enrollment-form/mentee"),
+        new("GET", "/api/programs/{id}/enrollment-form/{side}", Target.Missing, SignedInMissing, Path: "/api/programs/{id}/enrollment-form/mentor"),
+        new("PUT", "/api/programs/{id}/enrollments/mine/{side}", Target.Program, SignedIn, Body: Body.Enrollment, Path: "/api/programs/{id}/enrollments/mine/mentee"),
+        new("PUT", "/api/programs/{id}/enrollments/mine/{side}", Target.Missing, SignedInMissing, Body: Body.Enrollment, Path: "/api/programs/{id}/enrollments/mine/mentee"),
+
+        // Enrollments: the person, the program's managers, the future mentor; hidden (404) from the supervisor chain and everyone else.
+        // Rep A cannot withdraw (the pair is published: 409); the partner may read, not change (403); a mentee is not a mentor (400).
+        new("GET", "/api/enrollments/{id}", Target.Enrollment, "401  200  200  404  404  200  404  401"),
+        new("GET", "/api/enrollments/{id}", Target.MentorEnrollment, "401  200  200  404  404  200  404  401"),
+        new("GET", "/api/enrollments/{id}", Target.Missing, SignedInMissing),
+        new("POST", "/api/enrollments/{id}/withdraw", Target.Enrollment, "401  409  409  404  404  403  404  401", Body: Body.Version),
+        new("POST", "/api/enrollments/{id}/withdraw", Target.Missing, SignedInMissing, Body: Body.Version),
+        new("PUT", "/api/enrollments/{id}/eligibility", Target.Enrollment, "401  400  403  404  404  403  404  401", Body: Body.Eligibility),
+        new("PUT", "/api/enrollments/{id}/eligibility", Target.Missing, SignedInMissing, Body: Body.Eligibility),
+        new("POST", "/api/enrollments/{id}/rating-invitations", Target.MentorEnrollment, "401  200  403  404  404  200  404  401", Body: Body.InviteRaters),
+        new("POST", "/api/enrollments/{id}/rating-invitations", Target.Missing, SignedInMissing, Body: Body.InviteRaters),
+
+        // Rating invitations: only the invited rater (supervisor A rates rep A).
+        new("GET", "/api/ratings/{id}", Target.Rating, "401  404  404  404  200  404  404  401"),
+        new("GET", "/api/ratings/{id}", Target.Missing, SignedInMissing),
+        new("PUT", "/api/ratings/{id}", Target.Rating, "401  404  404  404  200  404  404  401", Body: Body.Rating),
+        new("PUT", "/api/ratings/{id}", Target.Missing, SignedInMissing, Body: Body.Rating),
+
+        // The matching board: the program's managers (403 for others). Rep A is paired already (409); the only pair is published (409).
+        new("GET", "/api/programs/{id}/board", Target.Program, AdminOnly),
+        new("GET", "/api/programs/{id}/board", Target.Missing, SignedInMissing),
+        new("POST", "/api/programs/{id}/board/run", Target.Program, AdminOnly, Body: Body.RunMatching),
+        new("POST", "/api/programs/{id}/board/run", Target.Missing, SignedInMissing, Body: Body.RunMatching),
+        new("GET", "/api/programs/{id}/board/compare", Target.Program, AdminOnly),
+        new("GET", "/api/programs/{id}/board/compare", Target.Missing, SignedInMissing),
+        new("POST", "/api/programs/{id}/board/pairs", Target.Program, "401  409  403  403  403  403  403  401", Body: Body.AddPair),
+        new("POST", "/api/programs/{id}/board/pairs", Target.Missing, SignedInMissing, Body: Body.AddPair),
+        new("POST", "/api/programs/{id}/board/swap", Target.Program, "401  409  403  403  403  403  403  401", Body: Body.SwapPairs),
+        new("POST", "/api/programs/{id}/board/swap", Target.Missing, SignedInMissing, Body: Body.SwapPairs),
+        new("POST", "/api/programs/{id}/board/publish", Target.Program, "401  200|400  403  403  403  403  403  401"),
+        new("POST", "/api/programs/{id}/board/publish", Target.Missing, SignedInMissing),
+
+        // A published pair: its two people answer it (rep A, then supervisor B: both accept, a mentorship starts); managers
+        // may not answer (403) nor change it any more (409); to everyone else it is hidden.
+        new("PUT", "/api/pairs/{id}/lock", Target.Pair, "401  409  403  404  404  403  404  401", Body: Body.LockPair),
+        new("PUT", "/api/pairs/{id}/lock", Target.Missing, SignedInMissing, Body: Body.LockPair),
+        new("DELETE", "/api/pairs/{id}", Target.Pair, "401  409  403  404  404  403  404  401"),
+        new("DELETE", "/api/pairs/{id}", Target.Missing, SignedInMissing),
+        new("POST", "/api/pairs/{id}/respond", Target.Pair, "401  403  200  404  404  200  404  401", Body: Body.Respond),
+        new("POST", "/api/pairs/{id}/respond", Target.Missing, SignedInMissing, Body: Body.Respond),
+        new("GET", "/api/me/mentoring", Target.None, SignedIn),
+
+        // Importing existing mentorships: admins (an empty file is a rejected import, 422).
+        new("POST", "/api/mentorships/import", Target.None, "401  422  403  403  403  403  403  401", Body: Body.MentorshipsCsv),
+
         // The caller's own API tokens. Creating one needs the sign-in cookie; someone else's token (rep B's here) is 404,
         // for an admin too; rep B revokes their own.
         new("GET", "/api/tokens", Target.None, SignedIn),
@@ -208,6 +284,15 @@ public static partial class AuthorizationMatrix
         new("/admin/audit", PageAccess.Admin, "Who did what, to which record"),
         new("/imports", PageAccess.Admin, "A CSV file with one person per line"),
         new("/imports/{Id:guid}", PageAccess.Admin, "This import does not exist", Path: "/imports/0199aaaa-0000-7000-8000-00000000dead"),
+        new("/admin/catalogs", PageAccess.Admin, "The catalogs enrollment forms offer"),
+        new("/programs", PageAccess.SignedIn, "Mentorship programs run in cohorts"),
+        new("/programs/{Id:guid}", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead"),
+        new("/programs/{Id:guid}/mentor", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/mentor"),
+        new("/programs/{Id:guid}/mentee", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/mentee"),
+        new("/programs/{Id:guid}/board", PageAccess.SignedIn, "This matching board does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/board"),
+        new("/enrollments/{Id:guid}", PageAccess.SignedIn, "This enrollment does not exist", Path: "/enrollments/0199aaaa-0000-7000-8000-00000000dead"),
+        new("/ratings/{Id:guid}", PageAccess.SignedIn, "This rating request does not exist", Path: "/ratings/0199aaaa-0000-7000-8000-00000000dead"),
+        new("/me/mentoring", PageAccess.SignedIn, "Your enrollments, proposed pairs, mentorships"),
     ];
 
     /// <summary>

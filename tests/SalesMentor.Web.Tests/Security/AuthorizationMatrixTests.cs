@@ -98,6 +98,7 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
         var rows = AuthorizationMatrix.Endpoints
             .OrderBy(r => r.EndsSession).ToList();
         var importRun = rows.Any(r => r.Target == Target.ImportRun) ? await StageImportAsync(host, world) : Guid.Empty;
+        var records = await ProgramMatrix.CreateAsync(host, world);
         var repBToken = (await TestTokens.InsertAsync(host, world.RepB, ApiTokenScope.Read, "rep B's")).Id;
         var failures = new List<string>();
         var calls = 0;
@@ -107,8 +108,9 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
             foreach (var row in rows)
             {
                 var expected = AuthorizationMatrix.Expected(row, principal, visibility == SalesDataVisibility.Everyone);
-                var id = Principals.RecordId(world, principal, row.Target, MissingId, importRun, repBToken);
+                var id = Principals.RecordId(world, principal, row.Target, MissingId, importRun, repBToken, records);
                 using var request = await RequestAsync(host, row, id);
+                if (row.Body >= Body.Program || row.Method == "DELETE") await ProgramMatrix.PrepareAsync(host, row, request, id, Principals.PersonOf(world, principal)?.Id, records);
                 using var response = await client.SendAsync(request);
                 calls++;
                 var status = (int)response.StatusCode;
@@ -251,7 +253,7 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
 
     private static async Task<HttpRequestMessage> RequestAsync(WebTestHost host, EndpointRow row, Guid id)
     {
-        var path = row.Path ?? System.Text.RegularExpressions.Regex.Replace(row.Route, @"\{[^}]*\}", id.ToString());
+        var path = System.Text.RegularExpressions.Regex.Replace(row.Path ?? row.Route, @"\{[^}]*\}", id.ToString());
         var request = new HttpRequestMessage(new HttpMethod(row.Method == "*" ? "GET" : row.Method), path);
         switch (row.Body)
         {

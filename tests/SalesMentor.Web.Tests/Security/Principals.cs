@@ -52,8 +52,9 @@ internal static class Principals
     }
 
     /// <summary>The record a row is called with; see <see cref="Target"/>.</summary>
-    public static Guid RecordId(TestWorld world, Principal principal, Target target, Guid missing, Guid importRun, Guid repBToken = default) => target switch
+    public static Guid RecordId(TestWorld world, Principal principal, Target target, Guid missing, Guid importRun, Guid repBToken = default, IReadOnlyDictionary<Target, Guid>? records = null) => target switch
     {
+        _ when records is not null && records.TryGetValue(target, out var record) => record,
         Target.ImportRun => importRun,
         Target.RepBToken => repBToken,
         Target.Own => (PersonOf(world, principal) ?? world.RepA).Id.Value,
