@@ -27,6 +27,8 @@ public static class AppServices
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Mailer>();
         services.AddScoped<Access>();
+        services.AddSingleton<ConfidentialCipher>();
+        services.AddScoped<Features.Confidential.ConfidentialMail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiTokenValidator>();
         services.AddScoped<OrgClock>();

@@ -44,6 +44,8 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
     public DbSet<Mentorship> Mentorships => Set<Mentorship>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernReply> ConcernReplies => Set<ConcernReply>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
