@@ -16,13 +16,14 @@ public enum Principal
 /// (rep A — or, for rep A, their teammate rep B); an id that does not exist; a roster import the
 /// admin staged before the run.
 /// </summary>
-public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill }
+public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill, Mentorship, Concern, FormerMentorship, FormerConcern }
 
 /// <summary>What a request carries.</summary>
 public enum Body
 {
     None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, TokenCreate,
     Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
+    RaiseConcern, EditConcern, ConcernStatus, Reply,
 }
 
 /// <summary>Who may open a page.</summary>
@@ -74,6 +75,10 @@ public static partial class AuthorizationMatrix
 
     // Sales data of rep A (or of rep B, for rep A) when only the person and their management chain may see it.
     private const string SalesOfOtherChainOnly = "401  200  404  404  200  404  200  401";
+
+    // The confidential space of rep A's mentorship with supervisor B: the pair only; of rep A's ended mentorship: rep A only.
+    private const string PairOnly = "401  404  200  404  404  200  404  401";
+    private const string MenteeOnly = "401  404  200  404  404  404  404  401";
 
     public static IReadOnlyList<EndpointRow> Endpoints { get; } =
     [
@@ -236,6 +241,37 @@ public static partial class AuthorizationMatrix
 
         // Importing existing mentorships: admins (an empty file is a rejected import, 422).
         new("POST", "/api/mentorships/import", Target.None, "401  422  403  403  403  403  403  401", Body: Body.MentorshipsCsv),
+
+        // Mentorships (MentorshipMatrix: supervisor B mentors rep A now; rep B mentored rep A before, closed). The mentorship itself
+        // (goals and progress) is for the pair, the mentee's supervisor chain (supervisor A, the VP) and admins; not the former mentor.
+        new("GET", "/api/mentorships/{id}", Target.Mentorship, "401  200  200  404  200  200  200  401"),
+        new("GET", "/api/mentorships/{id}", Target.FormerMentorship, "401  200  200  404  200  404  200  401"),
+        new("GET", "/api/mentorships/{id}", Target.Missing, SignedInMissing),
+
+        // The confidential space: the mentee and the mentor only — 404 for the supervisor chain, the admin, the former mentor
+        // (rep B) and a later mentor (supervisor B on the earlier mentorship), by mentorship and by concern id. The mentor may
+        // answer but not raise or rewrite (403); once ended, the mentee still reads and nobody writes (409).
+        new("GET", "/api/mentorships/{id}/concerns", Target.Mentorship, PairOnly),
+        new("GET", "/api/mentorships/{id}/concerns", Target.FormerMentorship, MenteeOnly),
+        new("GET", "/api/mentorships/{id}/concerns", Target.Missing, SignedInMissing),
+        new("POST", "/api/mentorships/{id}/concerns", Target.Mentorship, "401  404  200  404  404  403  404  401", Body: Body.RaiseConcern),
+        new("POST", "/api/mentorships/{id}/concerns", Target.FormerMentorship, "401  404  409  404  404  404  404  401", Body: Body.RaiseConcern),
+        new("POST", "/api/mentorships/{id}/concerns", Target.Missing, SignedInMissing, Body: Body.RaiseConcern),
+        new("GET", "/api/mentorships/{id}/concern-reads", Target.Mentorship, PairOnly),
+        new("GET", "/api/mentorships/{id}/concern-reads", Target.FormerMentorship, MenteeOnly),
+        new("GET", "/api/mentorships/{id}/concern-reads", Target.Missing, SignedInMissing),
+        new("GET", "/api/concerns/{id}", Target.Concern, PairOnly),
+        new("GET", "/api/concerns/{id}", Target.FormerConcern, MenteeOnly),
+        new("GET", "/api/concerns/{id}", Target.Missing, SignedInMissing),
+        new("PUT", "/api/concerns/{id}", Target.Concern, "401  404  200  404  404  403  404  401", Body: Body.EditConcern),
+        new("PUT", "/api/concerns/{id}", Target.FormerConcern, "401  404  409  404  404  404  404  401", Body: Body.EditConcern),
+        new("PUT", "/api/concerns/{id}", Target.Missing, SignedInMissing, Body: Body.EditConcern),
+        new("PUT", "/api/concerns/{id}/status", Target.Concern, PairOnly, Body: Body.ConcernStatus),
+        new("PUT", "/api/concerns/{id}/status", Target.FormerConcern, "401  404  409  404  404  404  404  401", Body: Body.ConcernStatus),
+        new("PUT", "/api/concerns/{id}/status", Target.Missing, SignedInMissing, Body: Body.ConcernStatus),
+        new("POST", "/api/concerns/{id}/replies", Target.Concern, PairOnly, Body: Body.Reply),
+        new("POST", "/api/concerns/{id}/replies", Target.FormerConcern, "401  404  409  404  404  404  404  401", Body: Body.Reply),
+        new("POST", "/api/concerns/{id}/replies", Target.Missing, SignedInMissing, Body: Body.Reply),
 
         // The caller's own API tokens. Creating one needs the sign-in cookie; someone else's token (rep B's here) is 404,
         // for an admin too; rep B revokes their own.

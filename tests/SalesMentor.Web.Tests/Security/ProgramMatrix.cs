@@ -103,6 +103,9 @@ internal static class ProgramMatrix
             case Body.MentorshipsCsv:
                 request.Content = new StringContent("mentor,mentee,start_date\n", Encoding.UTF8, "text/csv");
                 break;
+            case >= Body.RaiseConcern:
+                await MentorshipMatrix.PrepareAsync(db, row, request, id);
+                break;
         }
 
         if (row.Method == "DELETE" && (row.Route.StartsWith("/api/catalogs", StringComparison.Ordinal) || row.Route.StartsWith("/api/pairs", StringComparison.Ordinal)))
