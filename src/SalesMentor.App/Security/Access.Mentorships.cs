@@ -52,4 +52,17 @@ public sealed partial class Access
 
         return mentorship.ProgramId is { } program ? await IsProgramManagerAsync(actor, program, ct) : actor.IsAdmin;
     }
+
+    /// <summary>
+    /// The mentorship when the actor is its mentee or its mentor, in any stage — for what is the actor's own (their
+    /// private notes, which a former mentor keeps). Null for everyone else (404).
+    /// </summary>
+    public async Task<PairAccess?> LoadAsPartyAsync(Actor actor, Guid mentorshipId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Kind != ActorKind.User || actor.PersonId is not { } me) return null;
+        var mentorship = await db.Mentorships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mentorshipId && (m.MenteeId == me || m.MentorId == me), ct);
+        return mentorship is null ? null
+            : new PairAccess(mentorship, mentorship.MenteeId == me ? PairSide.Mentee : PairSide.Mentor, mentorship.Stage == MentorshipStage.Closed);
+    }
 }

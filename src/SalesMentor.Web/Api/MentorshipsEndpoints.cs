@@ -1,5 +1,7 @@
+using SalesMentor.App.Features.Agreements;
 using SalesMentor.App.Features.Confidential;
 using SalesMentor.App.Features.Mentorships;
+using SalesMentor.App.Features.Notes;
 using static SalesMentor.Web.Api.ProgramsEndpoints;
 
 namespace SalesMentor.Web.Api;
@@ -21,6 +23,25 @@ public static class MentorshipsEndpoints
             .WithName("RaiseConcern").WithSummary("The mentee raises a concern or a shortcoming (kind = Concern or Shortcoming); the mentor is mailed that a message waits, never the text.");
         mentorships.MapGet("/{id:guid}/concern-reads", (HttpContext http, ListConcernReads uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))
             .WithName("ListConcernReads").WithSummary("Who read which concern and when, from the audit log (never content). The pair only.");
+
+        mentorships.MapGet("/{id:guid}/agreement", (HttpContext http, GetAgreement uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))
+            .WithName("GetAgreement").WithSummary("Goals (KPI goals with their frozen baseline), values, cadence, terms, signatures and signed history: the pair, the supervisor chain, the program's managers.");
+        mentorships.MapPut("/{id:guid}/agreement", (HttpContext http, SaveAgreement uc, Guid id, AgreementRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("SaveAgreement").WithSummary("The pair writes the whole agreement (version 0 the first time). A change after a signature clears both signatures.");
+        mentorships.MapPost("/{id:guid}/agreement/sign", (HttpContext http, SignAgreement uc, Guid id, AgreementVersionRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("SignAgreement").WithSummary("The mentor or the mentee signs the version read; both signed makes an agreeing mentorship active.");
+        mentorships.MapPost("/{id:guid}/agreement/acknowledge", (HttpContext http, AcknowledgeAgreement uc, Guid id, AgreementVersionRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("AcknowledgeAgreement").WithSummary("The mentee's supervisor chain acknowledges the signed goals; nothing else.");
+        mentorships.MapGet("/{id:guid}/notes", (HttpContext http, ListPrivateNotes uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))
+            .WithName("ListPrivateNotes").WithSummary("The caller's own private notes of the mentorship (a former mentor keeps theirs); nobody else's, ever.");
+        mentorships.MapPost("/{id:guid}/notes", (HttpContext http, AddPrivateNote uc, Guid id, PrivateNoteRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("AddPrivateNote").WithSummary("A private note, sealed at rest, readable by its author only.");
+
+        var notes = api.MapGroup("/notes").WithTags("Mentorships");
+        notes.MapPut("/{id:guid}", (HttpContext http, EditPrivateNote uc, Guid id, PrivateNoteRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("EditPrivateNote").WithSummary("Rewrites your note with the version read (409 when it changed). Anyone else's note is 404.");
+        notes.MapDelete("/{id:guid}", (HttpContext http, DeletePrivateNote uc, Guid id, int? version, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, version ?? 0, ct)))
+            .WithName("DeletePrivateNote").WithSummary("Deletes your note; send ?version= as read.");
 
         var concerns = api.MapGroup("/concerns").WithTags("Mentorships");
         concerns.MapGet("/{id:guid}", (HttpContext http, GetConcern uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))

@@ -16,14 +16,14 @@ public enum Principal
 /// (rep A — or, for rep A, their teammate rep B); an id that does not exist; a roster import the
 /// admin staged before the run.
 /// </summary>
-public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill, Mentorship, Concern, FormerMentorship, FormerConcern }
+public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill, Mentorship, Concern, FormerMentorship, FormerConcern, Note, FormerNote }
 
 /// <summary>What a request carries.</summary>
 public enum Body
 {
     None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, TokenCreate,
     Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
-    RaiseConcern, EditConcern, ConcernStatus, Reply,
+    RaiseConcern, EditConcern, ConcernStatus, Reply, Note, Agreement, AgreementVersion,
 }
 
 /// <summary>Who may open a page.</summary>
@@ -272,6 +272,36 @@ public static partial class AuthorizationMatrix
         new("POST", "/api/concerns/{id}/replies", Target.Concern, PairOnly, Body: Body.Reply),
         new("POST", "/api/concerns/{id}/replies", Target.FormerConcern, "401  404  409  404  404  404  404  401", Body: Body.Reply),
         new("POST", "/api/concerns/{id}/replies", Target.Missing, SignedInMissing, Body: Body.Reply),
+
+        // The agreement: goals and progress for the pair, the supervisor chain and admins; only the pair writes and signs (403
+        // for the others who see it). Rep A writes and signs first, supervisor B saves the same content (signatures kept) and
+        // signs: the mentorship becomes active. Supervisor A runs before that (409: not signed yet); the VP then acknowledges.
+        new("GET", "/api/mentorships/{id}/agreement", Target.Mentorship, "401  200  200  404  200  200  200  401"),
+        new("GET", "/api/mentorships/{id}/agreement", Target.FormerMentorship, "401  200  200  404  200  404  200  401"),
+        new("GET", "/api/mentorships/{id}/agreement", Target.Missing, SignedInMissing),
+        new("PUT", "/api/mentorships/{id}/agreement", Target.Mentorship, "401  403  200  404  403  200  403  401", Body: Body.Agreement),
+        new("PUT", "/api/mentorships/{id}/agreement", Target.FormerMentorship, "401  403  409  404  403  404  403  401", Body: Body.Agreement),
+        new("PUT", "/api/mentorships/{id}/agreement", Target.Missing, SignedInMissing, Body: Body.Agreement),
+        new("POST", "/api/mentorships/{id}/agreement/sign", Target.Mentorship, "401  403  200  404  403  200  403  401", Body: Body.AgreementVersion),
+        new("POST", "/api/mentorships/{id}/agreement/sign", Target.FormerMentorship, "401  403  409  404  403  404  403  401", Body: Body.AgreementVersion),
+        new("POST", "/api/mentorships/{id}/agreement/sign", Target.Missing, SignedInMissing, Body: Body.AgreementVersion),
+        new("POST", "/api/mentorships/{id}/agreement/acknowledge", Target.Mentorship, "401  403  403  404  409  403  200  401", Body: Body.AgreementVersion),
+        new("POST", "/api/mentorships/{id}/agreement/acknowledge", Target.Missing, SignedInMissing, Body: Body.AgreementVersion),
+
+        // Private notes: the author's own, nobody else's (404 for the other side, the supervisor and the admin). The former
+        // mentor (rep B) keeps their notes of the ended mentorship and may still edit them; nobody adds to it (409).
+        new("GET", "/api/mentorships/{id}/notes", Target.Mentorship, PairOnly),
+        new("GET", "/api/mentorships/{id}/notes", Target.FormerMentorship, "401  404  200  200  404  404  404  401"),
+        new("GET", "/api/mentorships/{id}/notes", Target.Missing, SignedInMissing),
+        new("POST", "/api/mentorships/{id}/notes", Target.Mentorship, PairOnly, Body: Body.Note),
+        new("POST", "/api/mentorships/{id}/notes", Target.FormerMentorship, "401  404  409  409  404  404  404  401", Body: Body.Note),
+        new("POST", "/api/mentorships/{id}/notes", Target.Missing, SignedInMissing, Body: Body.Note),
+        new("PUT", "/api/notes/{id}", Target.Note, "401  404  200  404  404  404  404  401", Body: Body.Note),
+        new("PUT", "/api/notes/{id}", Target.FormerNote, "401  404  404  200  404  404  404  401", Body: Body.Note),
+        new("PUT", "/api/notes/{id}", Target.Missing, SignedInMissing, Body: Body.Note),
+        new("DELETE", "/api/notes/{id}", Target.Note, "401  404  200  404  404  404  404  401"),
+        new("DELETE", "/api/notes/{id}", Target.FormerNote, "401  404  404  200  404  404  404  401"),
+        new("DELETE", "/api/notes/{id}", Target.Missing, SignedInMissing),
 
         // The caller's own API tokens. Creating one needs the sign-in cookie; someone else's token (rep B's here) is 404,
         // for an admin too; rep B revokes their own.

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
+using SalesMentor.App.Features.Agreements;
 using SalesMentor.App.Features.Confidential;
+using SalesMentor.App.Features.Notes;
 using SalesMentor.App.Tests.Infrastructure;
 using SalesMentor.Web.Tests.Infrastructure;
 
@@ -19,6 +21,8 @@ internal static class MentorshipMatrix
 {
     public const string CurrentCanary = "CANARY-matrix-current-concern";
     public const string FormerCanary = "CANARY-matrix-former-concern";
+    public const string RepANoteCanary = "CANARY-matrix-note-of-rep-a";
+    public const string RepBNoteCanary = "CANARY-matrix-note-of-rep-b";
 
     public static async Task<IReadOnlyDictionary<Target, Guid>> CreateAsync(WebTestHost host, TestWorld world)
     {
@@ -33,18 +37,26 @@ internal static class MentorshipMatrix
         var raise = scope.ServiceProvider.GetRequiredService<RaiseConcern>();
         var old = Value(await raise.HandleAsync(mentee, former.Id, new RaiseConcernRequest(ConcernKind.Concern, FormerCanary), default));
         var concern = Value(await raise.HandleAsync(mentee, current.Id, new RaiseConcernRequest(ConcernKind.Shortcoming, CurrentCanary), default));
+        var note = Value(await scope.ServiceProvider.GetRequiredService<AddPrivateNote>().HandleAsync(mentee, current.Id, new PrivateNoteRequest(RepANoteCanary), default));
+        var formerNote = Value(await scope.ServiceProvider.GetRequiredService<AddPrivateNote>().HandleAsync(
+            Actor.User(world.RepB.Id, world.RepB.Name, false), former.Id, new PrivateNoteRequest(RepBNoteCanary), default));
         await db.Mentorships.Where(m => m.Id == former.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Stage, MentorshipStage.Closed));
         return new Dictionary<Target, Guid>
         {
             [Target.Mentorship] = current.Id, [Target.Concern] = concern.Id, [Target.FormerMentorship] = former.Id, [Target.FormerConcern] = old.Id,
+            [Target.Note] = note.Id, [Target.FormerNote] = formerNote.Id,
         };
     }
 
-    /// <summary>The canaries <paramref name="principal"/> may receive: rep A both, supervisor B (the mentor now) the current one, nobody else any.</summary>
+    /// <summary>
+    /// The canaries <paramref name="principal"/> must never receive: rep A may read both concerns and their own note,
+    /// supervisor B (the mentor now) the current concern, rep B (the former mentor) their own note; nobody else any.
+    /// </summary>
     public static string[] Forbidden(Principal principal) => AuthorizationMatrix.OwnerOf(principal) switch
     {
-        Principal.RepA => [],
-        Principal.SupervisorB => [FormerCanary],
+        Principal.RepA => [RepBNoteCanary],
+        Principal.SupervisorB => [FormerCanary, RepANoteCanary, RepBNoteCanary],
+        Principal.RepB => [CurrentCanary, FormerCanary, RepANoteCanary],
         _ => ["CANARY-"],
     };
 
@@ -58,8 +70,20 @@ internal static class MentorshipMatrix
             Body.EditConcern => JsonContent.Create(new EditConcernRequest(ConcernKind.Shortcoming, CurrentCanary + " edited", version)),
             Body.ConcernStatus => JsonContent.Create(new ConcernStatusRequest(ConcernStatus.Discussed, version)),
             Body.Reply => JsonContent.Create(new ReplyRequest("Let us talk it through on Thursday.")),
+            Body.Note => JsonContent.Create(new PrivateNoteRequest("A note of the matrix run", await db.PrivateNotes.Where(n => n.Id == id).Select(n => n.Version).SingleOrDefaultAsync())),
+            Body.Agreement => JsonContent.Create(await AgreementAsync(db, id)),
+            Body.AgreementVersion => JsonContent.Create(new AgreementVersionRequest(await db.Agreements.Where(a => a.MentorshipId == id).Select(a => a.Version).SingleOrDefaultAsync())),
             _ => request.Content,
         };
+    }
+
+    /// <summary>The agreement as stored (its goals sent back with their ids, so nothing changes), or a first one with one KPI goal.</summary>
+    private static async Task<AgreementRequest> AgreementAsync(SalesMentorDb db, Guid mentorship)
+    {
+        var stored = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.MentorshipId == mentorship);
+        return stored is null
+            ? new AgreementRequest([new KpiGoalInput(null, "won-revenue", 5000m, new DateOnly(2026, 12, 31))], [], [], MeetingCadence.Fortnightly, "Between us.", 0)
+            : new AgreementRequest([.. stored.KpiGoals.Select(g => new KpiGoalInput(g.Id, g.Kpi, g.Target, g.TargetDate))], [], stored.ValueIds, stored.Cadence, stored.Terms, stored.Version);
     }
 
     private static T Value<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error!.Message);

@@ -108,9 +108,11 @@ internal static class ProgramMatrix
                 break;
         }
 
-        if (row.Method == "DELETE" && (row.Route.StartsWith("/api/catalogs", StringComparison.Ordinal) || row.Route.StartsWith("/api/pairs", StringComparison.Ordinal)))
+        if (row.Method == "DELETE" && (row.Route.StartsWith("/api/catalogs", StringComparison.Ordinal) || row.Route.StartsWith("/api/pairs", StringComparison.Ordinal)
+            || row.Route.StartsWith("/api/notes", StringComparison.Ordinal)))
         {
-            var version = (await db.Skills.Where(s => s.Id == id).Select(s => (int?)s.Version).SingleOrDefaultAsync()) ?? pair?.Version ?? 0;
+            var version = (await db.Skills.Where(s => s.Id == id).Select(s => (int?)s.Version).SingleOrDefaultAsync()) ?? pair?.Version
+                ?? (await db.PrivateNotes.Where(n => n.Id == id).Select(n => (int?)n.Version).SingleOrDefaultAsync()) ?? 0;
             request.RequestUri = new Uri(request.RequestUri!.OriginalString + "?version=" + version, UriKind.Relative);
         }
     }

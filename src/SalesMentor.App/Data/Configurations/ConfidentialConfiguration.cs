@@ -25,3 +25,36 @@ internal sealed class ConcernReplyConfiguration : IEntityTypeConfiguration<Conce
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PrivateNoteConfiguration : IEntityTypeConfiguration<PrivateNote>
+{
+    public void Configure(EntityTypeBuilder<PrivateNote> builder)
+    {
+        builder.HasIndex(n => new { n.MentorshipId, n.AuthorId });
+        builder.HasOne<Mentorship>().WithMany().HasForeignKey(n => n.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreement>
+{
+    public void Configure(EntityTypeBuilder<Agreement> builder)
+    {
+        builder.HasIndex(a => a.MentorshipId).IsUnique();
+        builder.Property(a => a.KpiGoals).HasJsonConversion();
+        builder.Property(a => a.BehaviourGoals).HasJsonConversion();
+        builder.Property(a => a.ValueIds).HasJsonConversion();
+        builder.Property(a => a.Cadence).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Terms).HasMaxLength(Limits.Text);
+        builder.HasOne<Mentorship>().WithMany().HasForeignKey(a => a.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgreementRevisionConfiguration : IEntityTypeConfiguration<AgreementRevision>
+{
+    public void Configure(EntityTypeBuilder<AgreementRevision> builder)
+    {
+        builder.HasIndex(r => new { r.AgreementId, r.Revision }).IsUnique();
+        builder.HasOne<Agreement>().WithMany().HasForeignKey(r => r.AgreementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -238,6 +238,97 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcknowledgedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BehaviourGoals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("KpiGoals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("MenteeSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("MentorSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ValueIds")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId")
+                        .IsUnique();
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.AgreementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("MenteeSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("MentorSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("AgreementRevisions");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1396,6 +1487,41 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.PrivateNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MentorshipId", "AuthorId");
+
+                    b.ToTable("PrivateNotes");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.ProgramCoordinator", b =>
                 {
                     b.Property<Guid>("ProgramId")
@@ -1721,6 +1847,24 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.Agreement", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.AgreementRevision", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.ApiToken", b =>
                 {
                     b.HasOne("SalesMentor.App.Domain.AppUser", null)
@@ -1884,6 +2028,21 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.Navigation("Region");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.PrivateNote", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesMentor.App.Domain.ProgramCoordinator", b =>

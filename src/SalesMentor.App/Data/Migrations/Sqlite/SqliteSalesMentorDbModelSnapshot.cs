@@ -227,6 +227,97 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AcknowledgedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BehaviourGoals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cadence")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KpiGoals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MenteeSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MentorSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValueIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MentorshipId")
+                        .IsUnique();
+
+                    b.ToTable("Agreements");
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.AgreementRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MenteeSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MentorSignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("AgreementRevisions");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1381,6 +1472,41 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.PrivateNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MentorshipId", "AuthorId");
+
+                    b.ToTable("PrivateNotes");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.ProgramCoordinator", b =>
                 {
                     b.Property<Guid>("ProgramId")
@@ -1706,6 +1832,24 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.Agreement", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.AgreementRevision", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.ApiToken", b =>
                 {
                     b.HasOne("SalesMentor.App.Domain.AppUser", null)
@@ -1869,6 +2013,21 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.Navigation("Region");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.PrivateNote", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesMentor.App.Domain.ProgramCoordinator", b =>
