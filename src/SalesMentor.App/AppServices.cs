@@ -29,6 +29,7 @@ public static class AppServices
         services.AddScoped<Access>();
         services.AddSingleton<ConfidentialCipher>();
         services.AddScoped<Features.Confidential.ConfidentialMail>();
+        services.AddScoped<Features.Sessions.SessionSupport>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiTokenValidator>();
         services.AddScoped<OrgClock>();

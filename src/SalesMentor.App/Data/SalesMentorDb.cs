@@ -47,6 +47,7 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<ConcernReply> ConcernReplies => Set<ConcernReply>();
     public DbSet<PrivateNote> PrivateNotes => Set<PrivateNote>();
+    public DbSet<MentoringSession> Sessions => Set<MentoringSession>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
 

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using SalesMentor.App.Features.Agreements;
 using SalesMentor.App.Features.Confidential;
 using SalesMentor.App.Features.Mentorships;
 using SalesMentor.App.Features.Notes;
+using SalesMentor.App.Features.Sessions;
 using static SalesMentor.Web.Api.ProgramsEndpoints;
 
 namespace SalesMentor.Web.Api;
@@ -43,6 +45,21 @@ public static class MentorshipsEndpoints
         notes.MapDelete("/{id:guid}", (HttpContext http, DeletePrivateNote uc, Guid id, int? version, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, version ?? 0, ct)))
             .WithName("DeletePrivateNote").WithSummary("Deletes your note; send ?version= as read.");
 
+        mentorships.MapGet("/{id:guid}/sessions", (HttpContext http, ListSessions uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))
+            .WithName("ListSessions").WithSummary("The sessions with their logs (shared notes, action items): the pair only.");
+        mentorships.MapPost("/{id:guid}/sessions", (HttpContext http, ScheduleSession uc, Guid id, SessionRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("ScheduleSession").WithSummary("Schedules a session; both are mailed an invitation with invite.ics (METHOD:REQUEST).");
+
+        var sessions = api.MapGroup("/sessions").WithTags("Mentorships");
+        sessions.MapPut("/{id:guid}", (HttpContext http, UpdateSession uc, Guid id, SessionRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("UpdateSession").WithSummary("Moves a scheduled session (version read); both get the update: same UID, higher SEQUENCE.");
+        sessions.MapPost("/{id:guid}/cancel", (HttpContext http, CancelSession uc, Guid id, SessionVersionRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("CancelSession").WithSummary("Cancels a scheduled session; both get METHOD:CANCEL under the same UID.");
+        sessions.MapPut("/{id:guid}/log", (HttpContext http, LogSession uc, Guid id, SessionLogRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
+            .WithName("LogSession").WithSummary("Held, missed or rescheduled; agenda, shared Markdown notes, action items with owner and due date, behaviours practised.");
+        sessions.MapGet("/{id:guid}/ics", DownloadIcs).WithName("GetSessionIcs").Produces(StatusCodes.Status200OK, contentType: "text/calendar")
+            .WithSummary("The session's calendar entry (.ics) to download: the pair only.");
+
         var concerns = api.MapGroup("/concerns").WithTags("Mentorships");
         concerns.MapGet("/{id:guid}", (HttpContext http, GetConcern uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))
             .WithName("GetConcern").WithSummary("One concern with its thread; an audited read. The pair only.");
@@ -52,5 +69,12 @@ public static class MentorshipsEndpoints
             .WithName("SetConcernStatus").WithSummary("Open, Discussed or Resolved, by either of the pair, with the version read.");
         concerns.MapPost("/{id:guid}/replies", (HttpContext http, ReplyToConcern uc, Guid id, ReplyRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
             .WithName("ReplyToConcern").WithSummary("An answer in the thread; the other side is mailed that a message waits, never the text.");
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadIcs(HttpContext http, GetSessionIcs useCase, Guid id, CancellationToken ct)
+    {
+        var result = await useCase.HandleAsync(http.Actor(), id, ct);
+        if (!result.IsSuccess) return ApiResults.Problem(result.Error!);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(result.Value), "text/calendar; charset=utf-8", "session.ics");
     }
 }

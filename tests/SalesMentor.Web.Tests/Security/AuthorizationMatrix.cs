@@ -16,14 +16,14 @@ public enum Principal
 /// (rep A — or, for rep A, their teammate rep B); an id that does not exist; a roster import the
 /// admin staged before the run.
 /// </summary>
-public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill, Mentorship, Concern, FormerMentorship, FormerConcern, Note, FormerNote }
+public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill, Mentorship, Concern, FormerMentorship, FormerConcern, Note, FormerNote, Session, LoggedSession }
 
 /// <summary>What a request carries.</summary>
 public enum Body
 {
     None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, TokenCreate,
     Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
-    RaiseConcern, EditConcern, ConcernStatus, Reply, Note, Agreement, AgreementVersion,
+    RaiseConcern, EditConcern, ConcernStatus, Reply, Note, Agreement, AgreementVersion, Session, SessionVersion, SessionLog,
 }
 
 /// <summary>Who may open a page.</summary>
@@ -302,6 +302,23 @@ public static partial class AuthorizationMatrix
         new("DELETE", "/api/notes/{id}", Target.Note, "401  404  200  404  404  404  404  401"),
         new("DELETE", "/api/notes/{id}", Target.FormerNote, "401  404  404  200  404  404  404  401"),
         new("DELETE", "/api/notes/{id}", Target.Missing, SignedInMissing),
+
+        // Sessions: the pair only (404 for everyone else). Rep A moves and then cancels the scheduled session; supervisor B,
+        // who runs later, finds it cancelled (409). The logged session is logged again by each of the pair.
+        new("GET", "/api/mentorships/{id}/sessions", Target.Mentorship, PairOnly),
+        new("GET", "/api/mentorships/{id}/sessions", Target.FormerMentorship, MenteeOnly),
+        new("GET", "/api/mentorships/{id}/sessions", Target.Missing, SignedInMissing),
+        new("POST", "/api/mentorships/{id}/sessions", Target.Mentorship, PairOnly, Body: Body.Session),
+        new("POST", "/api/mentorships/{id}/sessions", Target.FormerMentorship, "401  404  409  404  404  404  404  401", Body: Body.Session),
+        new("POST", "/api/mentorships/{id}/sessions", Target.Missing, SignedInMissing, Body: Body.Session),
+        new("GET", "/api/sessions/{id}/ics", Target.Session, PairOnly),
+        new("GET", "/api/sessions/{id}/ics", Target.Missing, SignedInMissing),
+        new("PUT", "/api/sessions/{id}", Target.Session, "401  404  200  404  404  409  404  401", Body: Body.Session),
+        new("PUT", "/api/sessions/{id}", Target.Missing, SignedInMissing, Body: Body.Session),
+        new("POST", "/api/sessions/{id}/cancel", Target.Session, "401  404  200  404  404  409  404  401", Body: Body.SessionVersion),
+        new("POST", "/api/sessions/{id}/cancel", Target.Missing, SignedInMissing, Body: Body.SessionVersion),
+        new("PUT", "/api/sessions/{id}/log", Target.LoggedSession, PairOnly, Body: Body.SessionLog),
+        new("PUT", "/api/sessions/{id}/log", Target.Missing, SignedInMissing, Body: Body.SessionLog),
 
         // The caller's own API tokens. Creating one needs the sign-in cookie; someone else's token (rep B's here) is 404,
         // for an admin too; rep B revokes their own.

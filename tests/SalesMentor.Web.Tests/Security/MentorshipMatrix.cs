@@ -6,6 +6,7 @@ using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Agreements;
 using SalesMentor.App.Features.Confidential;
 using SalesMentor.App.Features.Notes;
+using SalesMentor.App.Features.Sessions;
 using SalesMentor.App.Tests.Infrastructure;
 using SalesMentor.Web.Tests.Infrastructure;
 
@@ -40,10 +41,14 @@ internal static class MentorshipMatrix
         var note = Value(await scope.ServiceProvider.GetRequiredService<AddPrivateNote>().HandleAsync(mentee, current.Id, new PrivateNoteRequest(RepANoteCanary), default));
         var formerNote = Value(await scope.ServiceProvider.GetRequiredService<AddPrivateNote>().HandleAsync(
             Actor.User(world.RepB.Id, world.RepB.Name, false), former.Id, new PrivateNoteRequest(RepBNoteCanary), default));
+        var schedule = scope.ServiceProvider.GetRequiredService<ScheduleSession>();
+        var session = Value(await schedule.HandleAsync(mentee, current.Id, new SessionRequest(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), 45, "Café", null), default));
+        var logged = Value(await schedule.HandleAsync(mentee, current.Id, new SessionRequest(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero), 45, null, "https://meet.example/x"), default));
         await db.Mentorships.Where(m => m.Id == former.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Stage, MentorshipStage.Closed));
         return new Dictionary<Target, Guid>
         {
             [Target.Mentorship] = current.Id, [Target.Concern] = concern.Id, [Target.FormerMentorship] = former.Id, [Target.FormerConcern] = old.Id,
+            [Target.Session] = session.Id, [Target.LoggedSession] = logged.Id,
             [Target.Note] = note.Id, [Target.FormerNote] = formerNote.Id,
         };
     }
@@ -71,6 +76,9 @@ internal static class MentorshipMatrix
             Body.ConcernStatus => JsonContent.Create(new ConcernStatusRequest(ConcernStatus.Discussed, version)),
             Body.Reply => JsonContent.Create(new ReplyRequest("Let us talk it through on Thursday.")),
             Body.Note => JsonContent.Create(new PrivateNoteRequest("A note of the matrix run", await db.PrivateNotes.Where(n => n.Id == id).Select(n => n.Version).SingleOrDefaultAsync())),
+            Body.Session => JsonContent.Create(new SessionRequest(new DateTimeOffset(2026, 7, 2, 9, 0, 0, TimeSpan.Zero), 60, "Office", null, await SessionVersionAsync(db, id))),
+            Body.SessionVersion => JsonContent.Create(new SessionVersionRequest(await SessionVersionAsync(db, id))),
+            Body.SessionLog => JsonContent.Create(new SessionLogRequest(SessionStatus.Held, "Pipeline review", "**Went well**", [new ActionItemInput(null, "Call three lost deals", "mentee", new DateOnly(2026, 7, 10))], [], await SessionVersionAsync(db, id))),
             Body.Agreement => JsonContent.Create(await AgreementAsync(db, id)),
             Body.AgreementVersion => JsonContent.Create(new AgreementVersionRequest(await db.Agreements.Where(a => a.MentorshipId == id).Select(a => a.Version).SingleOrDefaultAsync())),
             _ => request.Content,
@@ -85,6 +93,9 @@ internal static class MentorshipMatrix
             ? new AgreementRequest([new KpiGoalInput(null, "won-revenue", 5000m, new DateOnly(2026, 12, 31))], [], [], MeetingCadence.Fortnightly, "Between us.", 0)
             : new AgreementRequest([.. stored.KpiGoals.Select(g => new KpiGoalInput(g.Id, g.Kpi, g.Target, g.TargetDate))], [], stored.ValueIds, stored.Cadence, stored.Terms, stored.Version);
     }
+
+    private static async Task<int> SessionVersionAsync(SalesMentorDb db, Guid id) =>
+        await db.Sessions.Where(x => x.Id == id).Select(x => x.Version).SingleOrDefaultAsync();
 
     private static T Value<T>(Result<T> result) => result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error!.Message);
 }

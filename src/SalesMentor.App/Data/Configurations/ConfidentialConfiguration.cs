@@ -58,3 +58,25 @@ internal sealed class AgreementRevisionConfiguration : IEntityTypeConfiguration<
         builder.HasOne<Agreement>().WithMany().HasForeignKey(r => r.AgreementId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class MentoringSessionConfiguration : IEntityTypeConfiguration<MentoringSession>
+{
+    public void Configure(EntityTypeBuilder<MentoringSession> builder)
+    {
+        builder.ToTable("Sessions");
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Place).HasMaxLength(Limits.Name);
+        builder.Property(s => s.VideoLink).HasMaxLength(Limits.Text);
+        builder.Property(s => s.Agenda).HasMaxLength(Limits.Text);
+        builder.Property(s => s.SharedNotes).HasMaxLength(SessionLimits.Notes);
+        builder.Property(s => s.ActionItems).HasJsonConversion();
+        builder.Property(s => s.BehaviourIds).HasJsonConversion();
+        builder.HasIndex(s => new { s.MentorshipId, s.StartsAt });
+        builder.HasOne<Mentorship>().WithMany().HasForeignKey(s => s.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal static class SessionLimits
+{
+    public const int Notes = 20000;
+}
