@@ -27,6 +27,9 @@ public static class AppServices
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Mailer>();
         services.AddScoped<Access>();
+        services.AddSingleton<ConfidentialCipher>();
+        services.AddScoped<Features.Confidential.ConfidentialMail>();
+        services.AddScoped<Features.Sessions.SessionSupport>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiTokenValidator>();
         services.AddScoped<OrgClock>();

@@ -44,6 +44,12 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<MatchProposal> MatchProposals => Set<MatchProposal>();
     public DbSet<Mentorship> Mentorships => Set<Mentorship>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernReply> ConcernReplies => Set<ConcernReply>();
+    public DbSet<PrivateNote> PrivateNotes => Set<PrivateNote>();
+    public DbSet<MentoringSession> Sessions => Set<MentoringSession>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

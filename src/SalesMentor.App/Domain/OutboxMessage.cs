@@ -29,6 +29,9 @@ public sealed class OutboxMessage
     public required string TextBody { get; init; }
     public string? HtmlBody { get; init; }
 
+    /// <summary>An iCalendar invitation, update or cancellation sent along as <c>invite.ics</c> (text/calendar); null for most mail.</summary>
+    public string? CalendarIcs { get; init; }
+
     /// <summary>What kind of mail: <c>invitation</c>, <c>password-reset</c>, <c>account-notice</c>, …</summary>
     public required string Category { get; init; }
     public OutboxStatus Status { get; set; }

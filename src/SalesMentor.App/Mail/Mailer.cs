@@ -9,7 +9,7 @@ namespace SalesMentor.App.Mail;
 /// </summary>
 public sealed class Mailer(SalesMentorDb db, TimeProvider clock, OutboxSignal signal)
 {
-    public OutboxMessage Enqueue(string toAddress, string? toName, string subject, string textBody, string category)
+    public OutboxMessage Enqueue(string toAddress, string? toName, string subject, string textBody, string category, string? calendarIcs = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var id = Guid.CreateVersion7();
@@ -22,6 +22,7 @@ public sealed class Mailer(SalesMentorDb db, TimeProvider clock, OutboxSignal si
             Subject = subject,
             TextBody = textBody,
             Category = category,
+            CalendarIcs = calendarIcs,
             Status = OutboxStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,

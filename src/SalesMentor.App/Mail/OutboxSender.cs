@@ -126,6 +126,14 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, MailOption
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.ToAddress));
         var body = new BodyBuilder { TextBody = message.TextBody };
         if (message.HtmlBody is not null) body.HtmlBody = message.HtmlBody;
+        if (message.CalendarIcs is { } ics)
+        {
+            var method = ics.Contains("METHOD:CANCEL", StringComparison.Ordinal) ? "CANCEL" : "REQUEST";
+            var calendar = new ContentType("text", "calendar") { Charset = "utf-8" };
+            calendar.Parameters.Add("method", method);
+            body.Attachments.Add("invite.ics", System.Text.Encoding.UTF8.GetBytes(ics), calendar);
+        }
+
         mime.Body = body.ToMessageBody();
         return mime;
     }

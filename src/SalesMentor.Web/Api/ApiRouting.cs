@@ -25,6 +25,7 @@ public static class ApiRouting
         api.MapCatalogsEndpoints();
         api.MapProgramsEndpoints();
         api.MapMatchingEndpoints();
+        api.MapMentorshipsEndpoints();
         api.MapApiTokensEndpoints();
     }
 

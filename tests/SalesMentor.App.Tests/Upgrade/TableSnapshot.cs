@@ -45,7 +45,10 @@ internal static class TableSnapshot
         return snapshot;
     }
 
-    /// <summary>What of <paramref name="before"/> is not in <paramref name="after"/>: missing tables, and rows missing or changed.</summary>
+    /// <summary>
+    /// What of <paramref name="before"/> is not in <paramref name="after"/>: missing tables, and rows missing or changed.
+    /// Rows are compared on the columns they had before: a column a later migration added is not a change.
+    /// </summary>
     public static List<string> Lost(Dictionary<string, List<string>> before, Dictionary<string, List<string>> after)
     {
         ArgumentNullException.ThrowIfNull(before);
@@ -59,6 +62,12 @@ internal static class TableSnapshot
                 continue;
             }
 
+            if (rows.Count > 0 && rows[0].Contains('\u001f', StringComparison.Ordinal))
+            {
+                var columns = Cells(rows[0]).Select(NameOf).ToHashSet(StringComparer.Ordinal);
+                now = [.. now.Select(r => string.Concat(Cells(r).Where(cell => columns.Contains(NameOf(cell))).Select(cell => cell + '\u001f')))];
+            }
+
             var remaining = now.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             foreach (var row in rows)
             {
@@ -69,6 +78,10 @@ internal static class TableSnapshot
 
         return lost;
     }
+
+    private static string[] Cells(string row) => row.Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string NameOf(string cell) => cell.IndexOf('=', StringComparison.Ordinal) is var i and >= 0 ? cell[..i] : cell;
 
     private static string Text(object? value) => value switch
     {

@@ -90,6 +90,11 @@ public class UpgradeTests
         Assert.Contains(lost, l => l.StartsWith("table Teams", StringComparison.Ordinal));
         Assert.Contains(lost, l => l.StartsWith("People: row lost", StringComparison.Ordinal));
         Assert.Contains(lost, l => l.StartsWith("Quotas: row lost or changed: q=1", StringComparison.Ordinal));
+
+        // A column added by a later migration is not a change; a changed value in an old column is.
+        var row = new Dictionary<string, List<string>> { ["Outbox"] = ["Id=1\u001fSubject=Hi\u001f"] };
+        Assert.Empty(TableSnapshot.Lost(row, new() { ["Outbox"] = ["Id=1\u001fSubject=Hi\u001fCalendarIcs=NULL\u001f"] }));
+        Assert.Single(TableSnapshot.Lost(row, new() { ["Outbox"] = ["Id=1\u001fSubject=Bye\u001fCalendarIcs=NULL\u001f"] }));
     }
 
     /// <summary>A few values read through today's model: names in any script, money, an old password, the settings.</summary>

@@ -53,6 +53,27 @@ public class OutboxSenderTests
     }
 
     [Fact]
+    public async Task ACalendarEntry_TravelsAsInviteIcs_WithItsMethod()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        const string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:x@salesmentor\r\nSEQUENCE:2\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Mailer>().Enqueue("cal@example.test", "Cal", "Session cancelled", "The session is cancelled.", "session", ics);
+            await scope.ServiceProvider.GetRequiredService<SalesMentorDb>().SaveChangesAsync();
+        }
+
+        var received = await host.Smtp.WaitForAsync("cal@example.test");
+
+        var attachment = Assert.Single(received.Attachments.OfType<MimeKit.MimePart>());
+        Assert.Equal(("invite.ics", "text/calendar", "CANCEL"), (attachment.FileName, attachment.ContentType.MimeType, attachment.ContentType.Parameters["method"]));
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        Assert.Equal(ics, System.Text.Encoding.UTF8.GetString(content.ToArray()));
+        Assert.Equal("The session is cancelled.", received.TextBody?.Trim());
+    }
+
+    [Fact]
     public async Task MailServerDown_RetriesWithBackOff_ThenDelivers()
     {
         var port = TestSmtpServer.FreePort();

@@ -98,7 +98,7 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
         var rows = AuthorizationMatrix.Endpoints
             .OrderBy(r => r.EndsSession).ToList();
         var importRun = rows.Any(r => r.Target == Target.ImportRun) ? await StageImportAsync(host, world) : Guid.Empty;
-        var records = await ProgramMatrix.CreateAsync(host, world);
+        var records = (await ProgramMatrix.CreateAsync(host, world)).Concat(await MentorshipMatrix.CreateAsync(host, world)).ToDictionary();
         var repBToken = (await TestTokens.InsertAsync(host, world.RepB, ApiTokenScope.Read, "rep B's")).Id;
         var failures = new List<string>();
         var calls = 0;
@@ -118,6 +118,10 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
                 if (!expected.Contains(status))
                 {
                     failures.Add($"{principal,-11} {row.Method} {request.RequestUri} [{row.Target}]: expected {string.Join("|", expected)}, got {status} {TestHttp.Shorten(body)}");
+                }
+                else if (MentorshipMatrix.Forbidden(principal).FirstOrDefault(c => body.Contains(c, StringComparison.Ordinal)) is { } canary)
+                {
+                    failures.Add($"{principal,-11} {row.Method} {request.RequestUri}: the answer carries confidential text ({canary}…)");
                 }
                 else if (status >= 400 && row.Route.StartsWith("/api/", StringComparison.Ordinal) && await TestHttp.ProblemCodeAsync(response) is null)
                 {

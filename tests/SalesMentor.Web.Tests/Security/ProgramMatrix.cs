@@ -103,11 +103,16 @@ internal static class ProgramMatrix
             case Body.MentorshipsCsv:
                 request.Content = new StringContent("mentor,mentee,start_date\n", Encoding.UTF8, "text/csv");
                 break;
+            case >= Body.RaiseConcern:
+                await MentorshipMatrix.PrepareAsync(db, row, request, id);
+                break;
         }
 
-        if (row.Method == "DELETE" && (row.Route.StartsWith("/api/catalogs", StringComparison.Ordinal) || row.Route.StartsWith("/api/pairs", StringComparison.Ordinal)))
+        if (row.Method == "DELETE" && (row.Route.StartsWith("/api/catalogs", StringComparison.Ordinal) || row.Route.StartsWith("/api/pairs", StringComparison.Ordinal)
+            || row.Route.StartsWith("/api/notes", StringComparison.Ordinal)))
         {
-            var version = (await db.Skills.Where(s => s.Id == id).Select(s => (int?)s.Version).SingleOrDefaultAsync()) ?? pair?.Version ?? 0;
+            var version = (await db.Skills.Where(s => s.Id == id).Select(s => (int?)s.Version).SingleOrDefaultAsync()) ?? pair?.Version
+                ?? (await db.PrivateNotes.Where(n => n.Id == id).Select(n => (int?)n.Version).SingleOrDefaultAsync()) ?? 0;
             request.RequestUri = new Uri(request.RequestUri!.OriginalString + "?version=" + version, UriKind.Relative);
         }
     }
