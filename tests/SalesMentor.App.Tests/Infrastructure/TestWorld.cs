@@ -104,8 +104,6 @@ public sealed class TestWorld
             }
         }
 
-        // The sales data changed: a KPI snapshot the web host's refresher built before (an empty one, on a slow machine) is stale now.
-        await SalesMentor.App.Common.SalesDataStamp.BumpAsync(db, CancellationToken.None);
         return world;
     }
 }
