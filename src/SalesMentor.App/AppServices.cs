@@ -28,6 +28,7 @@ public static class AppServices
         services.AddScoped<Mailer>();
         services.AddScoped<Access>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<ApiTokenValidator>();
         services.AddScoped<OrgClock>();
         services.AddSingleton<Kpis.KpiCache>();
         services.AddScoped<AccountLinks>();

@@ -11,6 +11,9 @@ public enum ActorKind { User, CommandLine, System }
 /// </summary>
 public sealed record Actor(ActorKind Kind, PersonId? PersonId, string Name, bool IsAdmin)
 {
+    /// <summary>Set when the request came with a personal access token rather than a signed-in session.</summary>
+    public Domain.ApiTokenScope? TokenScope { get; init; }
+
     public static Actor CommandLine { get; } = new(ActorKind.CommandLine, null, "command line", IsAdmin: true);
 
     public static Actor System { get; } = new(ActorKind.System, null, "system", IsAdmin: true);

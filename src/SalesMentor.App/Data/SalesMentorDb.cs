@@ -32,6 +32,7 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<ImportProfile> ImportProfiles => Set<ImportProfile>();
     public DbSet<CrmStageMapping> CrmStageMappings => Set<CrmStageMapping>();
     public DbSet<StarRuleSettings> StarRuleSettings => Set<StarRuleSettings>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

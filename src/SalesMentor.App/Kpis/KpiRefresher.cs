@@ -21,13 +21,16 @@ public sealed partial class KpiRefresher(KpiCache cache, IConfiguration configur
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
             do
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     await cache.GetAsync(stoppingToken);
+                    Observability.AppMetrics.JobRan("kpi-refresh", succeeded: true, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     LogRefreshFailed(logger, e);
+                    Observability.AppMetrics.JobRan("kpi-refresh", succeeded: false, System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

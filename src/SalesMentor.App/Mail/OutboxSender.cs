@@ -24,13 +24,16 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, MailOption
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = clock.GetTimestamp();
             try
             {
                 while (await SendDueAsync(stoppingToken) > 0) { }
+                Observability.AppMetrics.JobRan("outbox", succeeded: true, clock.GetElapsedTime(started));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogSenderFailed(e);
+                Observability.AppMetrics.JobRan("outbox", succeeded: false, clock.GetElapsedTime(started));
             }
 
             try
@@ -81,6 +84,7 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, MailOption
             LogMailWithoutServer(message.ToAddress, message.Category, message.Subject, message.TextBody);
             message.Status = OutboxStatus.Logged;
             message.SentAt = now;
+            Observability.AppMetrics.OutboxDelivery("logged");
             return;
         }
 
@@ -95,6 +99,7 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, MailOption
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
             LogSent(message.Id, message.Category);
+            Observability.AppMetrics.OutboxDelivery("sent");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -110,6 +115,7 @@ public sealed partial class OutboxSender(IServiceScopeFactory scopes, MailOption
             }
 
             LogAttemptFailed(message.Id, message.Attempts, e.GetType().Name);
+            Observability.AppMetrics.OutboxDelivery(message.Status == OutboxStatus.Failed ? "failed" : "retry");
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SalesMentor.Web.Api;
 
@@ -22,7 +23,13 @@ public static class ApiRouting
         api.MapAccountsEndpoints();
         api.MapAdminEndpoints();
         api.MapKpisEndpoints();
+        api.MapApiTokensEndpoints();
     }
+
+    private static ProblemHttpResult ReadOnlyToken() => TypedResults.Problem(
+        detail: "This API token can only read. Use a read-write token for calls that change data.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+        extensions: new Dictionary<string, object?> { ["code"] = "token.read_only" });
 
     public sealed record AntiforgeryTokenView(string HeaderName, string Token);
 
@@ -35,7 +42,15 @@ public static class ApiRouting
     private static async ValueTask<object?> ValidateAntiforgeryAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))
+        var changes = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method);
+        if (Security.ApiTokenAuthentication.ScopeOf(http.User) is { } scope)
+        {
+            // A bearer token is not sent by browsers on their own, so it needs no antiforgery token; a read token changes nothing.
+            if (changes && scope != App.Domain.ApiTokenScope.ReadWrite) return ReadOnlyToken();
+            return await next(context);
+        }
+
+        if (changes)
         {
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
             if (!await antiforgery.IsRequestValidAsync(http))

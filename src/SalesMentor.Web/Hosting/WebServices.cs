@@ -30,9 +30,10 @@ public static class WebServices
 
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultScheme = ApiTokenAuthentication.PolicyScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
+            .AddSalesMentorSchemes()
             .AddIdentityCookies();
         services.AddIdentityCore<AppUser>()
             .AddSignInManager<AppSignInManager>()
@@ -92,7 +93,9 @@ public static class WebServices
 
             return Task.CompletedTask;
         }));
-        services.AddHealthChecks().AddDbContextCheck<SalesMentorDb>("database");
+        services.AddHealthChecks().AddDbContextCheck<SalesMentorDb>("database", tags: [Observability.ReadyTag]);
+        builder.AddSalesMentorObservability();
+        builder.AddSalesMentorProxy();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService<SalesMentor.App.Kpis.KpiRefresher>();
@@ -102,6 +105,7 @@ public static class WebServices
     public static void UseSalesMentorWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSalesMentorProxy();
         app.UseSalesMentorErrors();
 
         app.UseStatusCodePages(async context =>
@@ -118,13 +122,14 @@ public static class WebServices
         });
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UsePersonLogScope();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapSalesMentorApi();
         app.MapAccountEndpoints();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapSalesMentorProbes();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();

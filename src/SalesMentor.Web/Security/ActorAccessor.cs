@@ -15,6 +15,7 @@ public static class Actors
     {
         if (principal?.Identity?.IsAuthenticated != true) return null;
         if (!PersonId.TryParse(principal.FindFirstValue(PersonClaim), out var person)) return null;
-        return Actor.User(person, principal.FindFirstValue(ClaimTypes.GivenName) ?? principal.Identity.Name ?? "someone", principal.IsInRole(Roles.Admin));
+        return Actor.User(person, principal.FindFirstValue(ClaimTypes.GivenName) ?? principal.Identity.Name ?? "someone", principal.IsInRole(Roles.Admin))
+            with { TokenScope = ApiTokenAuthentication.ScopeOf(principal) };
     }
 }

@@ -1,17 +1,25 @@
 namespace SalesMentor.Web.Tests.Security;
 
-/// <summary>Who makes the call. <see cref="Disabled"/> cannot sign in, so they call as nobody.</summary>
-public enum Principal { Anonymous, Admin, RepA, RepB, SupervisorA, SupervisorB, Vp, Disabled }
+/// <summary>
+/// Who makes the call. <see cref="Disabled"/> cannot sign in, so they call as nobody. The token
+/// principals call with a personal access token only (no cookie); their expectations are derived
+/// from the cookie columns by <see cref="AuthorizationMatrix.Expected"/>.
+/// </summary>
+public enum Principal
+{
+    Anonymous, Admin, RepA, RepB, SupervisorA, SupervisorB, Vp, Disabled,
+    RepATokenRead, RepATokenWrite, AdminTokenRead, AdminTokenWrite, RevokedToken, ExpiredToken, DisabledUserToken,
+}
 
 /// <summary>
 /// Which record a route with an id is called with: the caller's own person; another person
 /// (rep A — or, for rep A, their teammate rep B); an id that does not exist; a roster import the
 /// admin staged before the run.
 /// </summary>
-public enum Target { None, Own, Other, Missing, ImportRun }
+public enum Target { None, Own, Other, Missing, ImportRun, RepBToken }
 
 /// <summary>What a request carries.</summary>
-public enum Body { None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, ImportSettings, ImportProfile, StageMappings, ExchangeRate }
+public enum Body { None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, ImportSettings, ImportProfile, StageMappings, ExchangeRate, TokenCreate }
 
 /// <summary>Who may open a page.</summary>
 public enum PageAccess { Public, SignedIn, Admin }
@@ -23,9 +31,10 @@ public enum PageAccess { Public, SignedIn, Admin }
 /// </summary>
 /// <param name="Path">The request path when the route has parameters that are not the record id.</param>
 /// <param name="EndsSession">Signs the caller out, so it runs after every other row of that caller.</param>
+/// <param name="SessionOnly">Needs the sign-in cookie: every API token gets 403.</param>
 public sealed record EndpointRow(
     string Method, string Route, Target Target, string Everyone, string? OwnAndChain = null, Body Body = Body.None,
-    string? Path = null, bool EndsSession = false)
+    string? Path = null, bool EndsSession = false, bool SessionOnly = false)
 {
     /// <summary>Method and route with parameter names and constraints left out, as discovery sees them.</summary>
     public string Key => AuthorizationMatrix.KeyOf(Method, Route);
@@ -47,7 +56,7 @@ public sealed record PageRow(string Route, PageAccess Access, string? Marker, st
 /// when the organization allows it; administration to admins (403 for others); hidden and
 /// missing records both answer 404.
 /// </summary>
-public static class AuthorizationMatrix
+public static partial class AuthorizationMatrix
 {
     /// <summary>The order of the columns in the expectation strings below.</summary>
     public static readonly Principal[] Columns =
@@ -174,8 +183,19 @@ public static class AuthorizationMatrix
         new("PUT", "/api/settings/star-rule", Target.None, AdminOnly, Body: Body.StarRule),
         new("POST", "/api/settings/star-rule/preview", Target.None, AdminOnly, Body: Body.StarRule),
 
+        // The caller's own API tokens. Creating one needs the sign-in cookie; someone else's token (rep B's here) is 404,
+        // for an admin too; rep B revokes their own.
+        new("GET", "/api/tokens", Target.None, SignedIn),
+        new("POST", "/api/tokens", Target.None, SignedIn, Body: Body.TokenCreate, SessionOnly: true),
+        new("DELETE", "/api/tokens/{id}", Target.RepBToken, "401  404  404  200  404  404  404  401"),
+        new("DELETE", "/api/tokens/{id}", Target.Missing, SignedInMissing),
+
         // Public by design: health probe, the OpenAPI document and its reference page (assets served locally).
         new("*", "/health", Target.None, Open),
+        new("*", "/health/ready", Target.None, Open),
+
+        // The Prometheus scrape: from this machine (the test client is on loopback) or with the metrics token; see ObservabilityTests.
+        new("*", "/metrics", Target.None, Open),
         new("GET", "/openapi/{documentName}.json", Target.None, Open, Path: "/openapi/v1.json"),
         new("GET", "/api-reference/{documentName?}", Target.None, Open, Path: "/api-reference/"),
         new("GET", "/api-reference/scalar.js", Target.None, Open),
@@ -202,6 +222,7 @@ public static class AuthorizationMatrix
         new("/org", PageAccess.SignedIn, "data-testid=\"org-tree\""),
         new("/leaderboards", PageAccess.SignedIn, "Rank reps by one KPI in one period"),
         new("/stars", PageAccess.SignedIn, "Proven stars are reps whose numbers stood out"),
+        new("/me/api-tokens", PageAccess.SignedIn, "Personal access tokens let a script"),
         new("/admin/star-rule", PageAccess.Admin, "The rule that makes a rep a proven star"),
         new("/admin/accounts", PageAccess.Admin, "Invitation and password-reset links go to the person"),
         new("/admin/settings", PageAccess.Admin, "Organization settings"),

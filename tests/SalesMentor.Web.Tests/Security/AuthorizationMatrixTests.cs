@@ -77,7 +77,15 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
     [Theory]
     [InlineData(SalesDataVisibility.Everyone)]
     [InlineData(SalesDataVisibility.OwnAndManagementChain)]
-    public async Task Matrix_EveryEndpointPrincipalAndRecord_GetsTheExpectedStatus(SalesDataVisibility visibility)
+    public Task Matrix_EveryEndpointPrincipalAndRecord_GetsTheExpectedStatus(SalesDataVisibility visibility) => RunMatrixAsync(visibility, RunOrder);
+
+    /// <summary>The same rows called with personal access tokens only (no cookie): read and read-write tokens of rep A and the admin, revoked, expired, a disabled account's.</summary>
+    [Theory]
+    [InlineData(SalesDataVisibility.Everyone)]
+    [InlineData(SalesDataVisibility.OwnAndManagementChain)]
+    public Task Matrix_TokenPrincipals_GetTheExpectedStatus(SalesDataVisibility visibility) => RunMatrixAsync(visibility, AuthorizationMatrix.TokenPrincipals);
+
+    private async Task RunMatrixAsync(SalesDataVisibility visibility, Principal[] runOrder)
     {
         await using var host = await WebTestHost.StartAsync(settings: MatrixSettings);
         var world = await host.CreateWorldAsync();
@@ -87,19 +95,19 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
             await TestHttp.SetVisibilityAsync(admin, visibility);
         }
 
-        var discovered = DiscoverEndpoints(host).Select(d => d.Key).ToHashSet();
         var rows = AuthorizationMatrix.Endpoints
             .OrderBy(r => r.EndsSession).ToList();
         var importRun = rows.Any(r => r.Target == Target.ImportRun) ? await StageImportAsync(host, world) : Guid.Empty;
+        var repBToken = (await TestTokens.InsertAsync(host, world.RepB, ApiTokenScope.Read, "rep B's")).Id;
         var failures = new List<string>();
         var calls = 0;
-        foreach (var principal in RunOrder)
+        foreach (var principal in runOrder)
         {
             using var client = await Principals.ClientAsync(host, world, principal);
             foreach (var row in rows)
             {
-                var expected = AuthorizationMatrix.Parse(visibility == SalesDataVisibility.Everyone ? row.Everyone : row.OwnAndChain ?? row.Everyone)[principal];
-                var id = Principals.RecordId(world, principal, row.Target, MissingId, importRun);
+                var expected = AuthorizationMatrix.Expected(row, principal, visibility == SalesDataVisibility.Everyone);
+                var id = Principals.RecordId(world, principal, row.Target, MissingId, importRun, repBToken);
                 using var request = await RequestAsync(host, row, id);
                 using var response = await client.SendAsync(request);
                 calls++;
@@ -116,23 +124,25 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{calls} calls, {rows.Count} rows × {RunOrder.Length} principals, visibility {visibility}");
+        output.WriteLine($"{calls} calls, {rows.Count} rows × {runOrder.Length} principals, visibility {visibility}");
         Assert.True(failures.Count == 0, $"{failures.Count} of {calls} calls answered differently from the matrix:\n" + string.Join("\n", failures));
     }
 
     [Fact]
     public async Task Pages_EveryPageAndPrincipal_RendersOrRedirectsToSignIn()
     {
+        // A personal access token is not a sign-in for pages: its holder is sent to sign in, like anyone anonymous.
+        Principal[] callers = [.. RunOrder, Principal.AdminTokenWrite, Principal.RepATokenRead];
         await using var host = await WebTestHost.StartAsync(settings: MatrixSettings);
         var world = await host.CreateWorldAsync();
         var present = typeof(Program).Assembly.GetTypes()
             .SelectMany(t => t.GetCustomAttributes<RouteAttribute>()).Select(a => AuthorizationMatrix.KeyOf("PAGE", a.Template)).ToHashSet();
         var pages = AuthorizationMatrix.Pages.ToList();
         var failures = new List<string>();
-        foreach (var principal in RunOrder)
+        foreach (var principal in callers)
         {
             using var client = await Principals.ClientAsync(host, world, principal);
-            var signedIn = principal is not (Principal.Anonymous or Principal.Disabled);
+            var signedIn = principal is not (Principal.Anonymous or Principal.Disabled) && AuthorizationMatrix.OwnerOf(principal) == principal;
             foreach (var page in pages)
             {
                 var path = (page.Path ?? page.Route).Replace("{RepA}", world.RepA.Id.ToString(), StringComparison.Ordinal);
@@ -276,6 +286,9 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
                 break;
             case Body.ExchangeRate:
                 request.Content = JsonContent.Create(new { currency = "EUR", validFrom = "2026-01-01", rate = 1.08m, version = 0 });
+                break;
+            case Body.TokenCreate:
+                request.Content = JsonContent.Create(new App.Features.ApiTokens.CreateApiTokenRequest("matrix", ApiTokenScope.Read, 7));
                 break;
             case Body.EmptyCsv:
                 request.Content = new ByteArrayContent([]) { Headers = { ContentType = new("text/csv") { CharSet = Encoding.UTF8.WebName } } };

@@ -9,7 +9,7 @@ namespace SalesMentor.Web.Tests.Security;
 /// <summary>The cast of the matrix, mapped onto the people of <see cref="TestWorld"/>.</summary>
 internal static class Principals
 {
-    public static Person? PersonOf(TestWorld world, Principal principal) => principal switch
+    public static Person? PersonOf(TestWorld world, Principal principal) => AuthorizationMatrix.OwnerOf(principal) switch
     {
         Principal.Admin => world.Admin,
         Principal.RepA => world.RepA,
@@ -30,6 +30,7 @@ internal static class Principals
     {
         if (principal == Principal.Anonymous) return host.CreateClient();
         var person = PersonOf(world, principal)!;
+        if (AuthorizationMatrix.OwnerOf(principal) != principal) return await TokenClientAsync(host, person, principal);
         if (principal != Principal.Disabled) return await host.SignedInClientAsync(person.Email!);
 
         var client = host.CreateClient();
@@ -40,12 +41,23 @@ internal static class Principals
         return client;
     }
 
+    /// <summary>A client with only a bearer token of <paramref name="person"/>: valid, or revoked, or expired, as the principal says.</summary>
+    private static async Task<HttpClient> TokenClientAsync(WebTestHost host, Person person, Principal principal)
+    {
+        var write = principal is Principal.RepATokenWrite or Principal.AdminTokenWrite;
+        var token = await TestTokens.InsertAsync(host, person, write ? ApiTokenScope.ReadWrite : ApiTokenScope.Read, principal.ToString());
+        if (principal == Principal.RevokedToken) await TestTokens.RevokeAsync(host, person, token.Id);
+        if (principal == Principal.ExpiredToken) await TestTokens.ExpireAsync(host, token.Id);
+        return TestTokens.Client(host, token.Secret);
+    }
+
     /// <summary>The record a row is called with; see <see cref="Target"/>.</summary>
-    public static Guid RecordId(TestWorld world, Principal principal, Target target, Guid missing, Guid importRun) => target switch
+    public static Guid RecordId(TestWorld world, Principal principal, Target target, Guid missing, Guid importRun, Guid repBToken = default) => target switch
     {
         Target.ImportRun => importRun,
+        Target.RepBToken => repBToken,
         Target.Own => (PersonOf(world, principal) ?? world.RepA).Id.Value,
-        Target.Other => (principal == Principal.RepA ? world.RepB : world.RepA).Id.Value,
+        Target.Other => (AuthorizationMatrix.OwnerOf(principal) == Principal.RepA ? world.RepB : world.RepA).Id.Value,
         Target.Missing => missing,
         _ => Guid.Empty,
     };

@@ -51,6 +51,7 @@ internal sealed class RosterImportRunner(SalesMentorDb db, AuditLog audit, TimeP
 
         ImportLog.Finished(logger, run.Kind, run.Id, mode, run.Status, run.Rows, run.Added, run.Updated, run.Unchanged, run.RejectedRows,
             outcome.File.Bytes, watch.ElapsedMilliseconds);
+        Observability.AppMetrics.ImportFinished("roster", mode.ToString(), run.Status.ToString(), run.Rows);
         return outcome;
     }
 

@@ -1,0 +1,121 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Console;
+using OpenTelemetry.Metrics;
+using SalesMentor.App.Mail;
+using SalesMentor.App.Observability;
+using SalesMentor.Web.Security;
+
+namespace SalesMentor.Web.Hosting;
+
+/// <summary>
+/// Health probes, structured logs and metrics (docs/operations.md):
+/// <c>/health</c> says the process serves; <c>/health/ready</c> checks the database and the outbox
+/// backlog; <c>/metrics</c> is the Prometheus scrape, for loopback or a configured token only.
+/// JSON logs (<c>Logging:Console:FormatterName=json</c>) carry the request id and the signed-in
+/// person's id in their scopes; never what anyone wrote.
+/// </summary>
+public static class Observability
+{
+    public const string ReadyTag = "ready";
+
+    public static void AddSalesMentorObservability(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.Configure<JsonConsoleFormatterOptions>(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+        services.AddSingleton<OutboxMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxMonitor>());
+        services.AddSingleton(sp => MetricsAccess.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddHealthChecks().AddCheck<OutboxBacklogCheck>("outbox", tags: [ReadyTag]);
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddMeter(AppMetrics.MeterName)
+            .AddPrometheusExporter());
+    }
+
+    /// <summary>Puts the signed-in person's id (and how they signed in) in the scope of every log line of the request.</summary>
+    public static void UsePersonLogScope(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SalesMentor.Requests");
+        app.Use(async (context, next) =>
+        {
+            var person = context.User.FindFirstValue(Actors.PersonClaim);
+            if (person is null)
+            {
+                await next(context);
+                return;
+            }
+
+            var via = ApiTokenAuthentication.ScopeOf(context.User) is null ? "cookie" : "token";
+            using (logger.BeginScope(new KeyValuePair<string, object?>[] { new("PersonId", person), new("SignedInWith", via) }))
+            {
+                await next(context);
+            }
+        });
+    }
+
+    public static void MapSalesMentorProbes(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReadyAsync,
+        }).AllowAnonymous();
+
+        var access = app.Services.GetRequiredService<MetricsAccess>();
+        if (!access.Enabled) return;
+        app.UseWhen(context => context.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase), branch => branch.Use(async (context, next) =>
+        {
+            if (!access.Allows(context))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        }));
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+    }
+
+    /// <summary>Each check's status and time, never an exception's text (it could name a server or a person).</summary>
+    private static Task WriteReadyAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+            }),
+        });
+    }
+}
+
+/// <summary>
+/// Ready while the outbox keeps up: degraded (still 200, so the instance stays in rotation) when a
+/// message has waited longer than <c>Health:OutboxMaxPendingMinutes</c> (default 15).
+/// </summary>
+public sealed class OutboxBacklogCheck(OutboxMonitor monitor, IConfiguration configuration) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var counts = await monitor.CountAsync(cancellationToken);
+        var limit = TimeSpan.FromMinutes(configuration.GetValue("Health:OutboxMaxPendingMinutes", 15.0));
+        var description = FormattableString.Invariant($"{counts.Pending} pending, {counts.Failed} failed; oldest pending waited {counts.OldestPendingAge.TotalMinutes:0.#} min");
+        return counts.Pending > 0 && counts.OldestPendingAge > limit ? HealthCheckResult.Degraded(description) : HealthCheckResult.Healthy(description);
+    }
+}
