@@ -89,6 +89,54 @@ public partial class ImportWizardPageTests(BrowserFixture fixture) : BrowserTest
         await Expect(Rows(history).First).ToContainTextAsync("acme-crm.csv");
     });
 
+    // A HubSpot export: no won/closed flags, so the stages' meanings are confirmed on the page and saved.
+    private const string HubSpot =
+        "Record ID,Deal Name,Deal Stage,Pipeline,Amount,Close Date,Deal Owner,Create Date\r\n" +
+        "101,Alpha,Closed won,Sales Pipeline,5000,2026-02-25,Zoë O'Brien,2026-01-02\r\n" +
+        "102,Beta,Signed (custom),Sales Pipeline,3000,2026-02-26,Zoë O'Brien,2026-01-03\r\n" +
+        "103,Gamma,Contract sent,Sales Pipeline,7000,2026-04-30,Zoë O'Brien,2026-01-04\r\n";
+
+    [Fact]
+    public Task HubSpot_StagesAreConfirmedOnThePage_SavedForTheNextFile() => RunAsync(async () =>
+    {
+        var host = await StartHostAsync();
+        var world = await host.CreateWorldAsync();
+        var page = await SignedInPageAsync(host, world.Admin.Email!, TestWorld.Password);
+
+        await UploadAsync(page, "deals.csv", HubSpot);
+        await Expect(page.GetByTestId("import-kind")).ToContainTextAsync("HubSpot export");
+        var stages = page.GetByTestId("stage-choices").GetByTestId("stage-row");
+        await Expect(stages).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("stage-choices")).ToContainTextAsync("a guess: please confirm");
+
+        // "Signed (custom)" is guessed open; it means won in this organization.
+        var signed = stages.Filter(new LocatorFilterOptions { HasText = "Signed (custom)" });
+        await signed.Locator(".mud-select").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new PageGetByRoleOptions { Name = "won", Exact = true }).ClickAsync();
+        await page.GetByTestId("commit-import").ClickAsync();
+        await Expect(page.GetByTestId("import-status")).ToHaveTextAsync("imported");
+        await Expect(page.GetByTestId("count-added")).ToHaveTextAsync("3");
+        var won = await QueryAsync(host, db => db.Opportunities.Where(o => o.Source == "hubspot" && o.IsWon).Select(o => o.ExternalId).OrderBy(x => x).ToListAsync());
+        Assert.Equal(["101", "102"], won);
+
+        // The next file: the stages are known, nothing to confirm, nothing changes.
+        await UploadAsync(page, "deals-again.csv", HubSpot);
+        await Expect(page.GetByTestId("stage-choices")).Not.ToContainTextAsync("a guess");
+        await page.GetByTestId("commit-import").ClickAsync();
+        await Expect(page.GetByTestId("import-status")).ToHaveTextAsync("imported");
+        await Expect(page.GetByTestId("count-unchanged")).ToHaveTextAsync("3");
+    });
+
+    private static async Task UploadAsync(IPage page, string name, string csv)
+    {
+        await GotoAsync(page, "imports");
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByTestId("upload-file").ClickAsync();
+        await Expect(page).ToHaveURLAsync(RunUrl());
+        await WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("import-file")).ToHaveTextAsync(name);
+    }
+
     private static async Task ScorecardAsync(IPage page, Core.People.PersonId person)
     {
         await GotoAsync(page, $"people/{person}");
