@@ -44,7 +44,7 @@ internal static class ImportScenario
             var peer = Measure.Child("import-l", "--role", "peer", "--out", Path.Combine(folder.FullName, "peer.txt"), "--variant", folder.FullName, "--runs", runs);
             var duck = Measure.Child("import-l", "--role", "duckdb", "--out", Path.Combine(folder.FullName, "duck.txt"), "--variant", folder.FullName, "--runs", runs);
 
-            var oursCells = File.ReadAllLines(Path.Combine(folder.FullName, "ours.txt"));
+            var oursCells = File.ReadAllLines(Path.Combine(folder.FullName, "ours.txt")).ToHashSet(StringComparer.Ordinal);
             var months = oursCells.Select(l => l.Split(',')[1]).ToHashSet(StringComparer.Ordinal);
             bool Agree(string file, string name)
             {
@@ -53,11 +53,11 @@ internal static class ImportScenario
                 var extra = cells.Where(c => !oursCells.Contains(c)).Take(10).ToList();
                 foreach (var c in missing) Console.Error.WriteLine($"{name} lacks: {c}");
                 foreach (var c in extra) Console.Error.WriteLine($"{name} has, ours not: {c}");
-                return missing.Count == 0 && extra.Count == 0 && cells.Count == oursCells.Length;
+                return missing.Count == 0 && extra.Count == 0 && cells.Count == oursCells.Count;
             }
 
             var agree = Agree("peer.txt", "sqlite3") & Agree("duck.txt", "duckdb");
-            Console.Error.WriteLine($"{oursCells.Length} non-zero cells over {months.Count} months compared");
+            Console.Error.WriteLine($"{oursCells.Count} non-zero cells over {months.Count} months compared");
             Console.Error.WriteLine($"ours runs: {ours.GetProperty("runs_ms")} ms (import {ours.GetProperty("import_ms")} ms, KPIs {ours.GetProperty("kpi_ms")} ms); sqlite3 runs: {peer.GetProperty("runs_ms")} ms (import {peer.GetProperty("import_ms")} ms); duckdb runs: {duck.GetProperty("runs_ms")} ms");
             var oursMs = ours.GetProperty("solve_ms").GetDouble();
             var peerMs = peer.GetProperty("solve_ms").GetDouble();
