@@ -1,3 +1,4 @@
+using SalesMentor.App.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SalesMentor.App.Data;
@@ -84,6 +85,10 @@ public sealed class TestWorld
         }
 
         await db.SaveChangesAsync();
+
+        // The deals and activities were written straight into the database, not through an import: raise the sales-data
+        // stamp as an import does, or KPIs computed before the world existed (the host's start-up refresh) are kept.
+        await SalesDataStamp.BumpAsync(db, default);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         foreach (var person in world.Everyone)
