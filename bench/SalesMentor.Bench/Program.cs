@@ -10,6 +10,8 @@ return options.Scenario switch
 {
     "kpi-l" when options.Role is null => KpiScenario.Harness(options),
     "kpi-l" => KpiScenario.Child(options),
+    "import-l" when options.Role is null => ImportScenario.Harness(options),
+    "import-l" => ImportScenario.Child(options),
     "stars-demo" => StarsDemoScenario.Run(),
     var match when MatchScenario.Handles(match) && options.Role is null => MatchScenario.Harness(options),
     var match when MatchScenario.Handles(match) => MatchScenario.Child(options),
@@ -18,17 +20,18 @@ return options.Scenario switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SalesMentor.Bench <kpi-l|stars-demo|match-s|match-m|match-l|match-fair|match-stable> [--seed N]");
+    Console.Error.WriteLine("usage: SalesMentor.Bench <kpi-l|import-l|stars-demo|match-s|match-m|match-l|match-fair|match-stable> [--seed N]");
     return 2;
 }
 
 /// <summary>Command line of the harness and of its child processes.</summary>
-internal sealed record BenchOptions(string Scenario, string? Role, ulong Seed, string? OutputPath, string Variant = "uniform")
+internal sealed record BenchOptions(string Scenario, string? Role, ulong Seed, string? OutputPath, string Variant = "uniform", int Runs = 3)
 {
     internal static BenchOptions Parse(string[] args)
     {
         string? role = null, output = null;
         var variant = "uniform";
+        var runs = 3;
         ulong seed = 20_260_101;
         for (var i = 1; i < args.Length - 1; i++)
         {
@@ -38,11 +41,12 @@ internal sealed record BenchOptions(string Scenario, string? Role, ulong Seed, s
                 case "--seed": seed = ulong.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--out": output = args[++i]; break;
                 case "--variant": variant = args[++i]; break;
+                case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 default: break;
             }
         }
 
-        return new BenchOptions(args.Length > 0 ? args[0] : "", role, seed, output, variant);
+        return new BenchOptions(args.Length > 0 ? args[0] : "", role, seed, output, variant, runs);
     }
 }
 

@@ -22,8 +22,17 @@ public sealed class ImportRun
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    /// <summary><c>roster</c>, later <c>opportunities</c>, <c>activities</c>, <c>quotas</c>.</summary>
-    public required string Kind { get; init; }
+    /// <summary><c>roster</c>, <c>opportunities</c>, <c>activities</c>, <c>quotas</c>, <c>users</c> or <c>exchange-rates</c>.</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>How the file is read: <c>salesforce</c>, <c>salesforce-report</c>, <c>hubspot</c>, <c>csv</c> (a column mapping), …; null for the roster.</summary>
+    public string? Format { get; set; }
+
+    /// <summary>While staged: the chosen kind, format and column mapping (JSON), so the commit reads the file the way the preview did.</summary>
+    public string? SettingsJson { get; set; }
+
+    /// <summary>What the run found besides row errors (JSON): owners that match no person, CRM stages, manager differences.</summary>
+    public string? ReportJson { get; set; }
     public required string FileName { get; init; }
     public long FileSize { get; set; }
 

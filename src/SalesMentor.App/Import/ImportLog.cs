@@ -6,12 +6,12 @@ namespace SalesMentor.App.Import;
 internal static partial class ImportLog
 {
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Roster import {RunId} ({Mode}): {Status}; {Rows} rows, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected; {Bytes} bytes in {ElapsedMs} ms")]
-    public static partial void Finished(ILogger logger, Guid runId, Features.Imports.RunMode mode, Domain.ImportStatus status, int rows, int added, int updated, int unchanged, int rejected, long bytes, long elapsedMs);
+        Message = "Import {RunId} of {Kind} ({Mode}): {Status}; {Rows} rows, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected; {Bytes} bytes in {ElapsedMs} ms")]
+    public static partial void Finished(ILogger logger, string kind, Guid runId, Features.Imports.RunMode mode, Domain.ImportStatus status, int rows, int added, int updated, int unchanged, int rejected, long bytes, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster import {RunId}: the database refused the changes; nothing was imported")]
-    public static partial void SaveFailed(ILogger logger, Guid runId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Import {RunId} of {Kind}: the database refused the changes; nothing was imported")]
+    public static partial void SaveFailed(ILogger logger, string kind, Guid runId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Roster import {RunId}: upload refused, larger than {MaxBytes} bytes")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Import {RunId}: upload refused, larger than {MaxBytes} bytes")]
     public static partial void TooLarge(ILogger logger, Guid runId, long maxBytes);
 }

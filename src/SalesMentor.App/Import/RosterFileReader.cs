@@ -10,47 +10,44 @@ internal static class RosterFileReader
     public static async Task<RosterFile> ReadAsync(Stream source, long? maxBytes, IProgress<long>? progress, CancellationToken ct)
     {
         var file = new RosterFile();
-        var decoder = new DetectingDecoder(source, maxBytes, progress);
-        var csv = new CsvRecordReader(decoder);
-        var cells = new List<string>();
-        RosterRowParser? parser = null;
-        var shapeProblems = 0;
-        int line;
-        while ((line = await csv.ReadAsync(cells, ct)) > 0)
+        var table = new CsvTableReader(source, maxBytes, progress);
+        if (await table.ReadHeaderAsync(ct))
         {
-            if (cells.TrueForAll(string.IsNullOrWhiteSpace)) continue;
-            if (file.Columns is null)
-            {
-                var problems = new List<string>();
-                file.Columns = RosterColumns.Read(cells, problems);
-                file.FileProblems.AddRange(problems.Select(p => new ImportProblem(line, null, p)));
-                if (file.Columns is null) break;
-                parser = new RosterRowParser(file.Columns);
-                continue;
-            }
-
-            file.DataRows++;
-            if (file.DataRows > RosterFile.MaxRows)
-            {
-                file.FileProblems.Add(new ImportProblem(line, null, "The file has more than 200,000 rows; a roster import takes at most that many. Split the file."));
-                break;
-            }
-
-            if (!HasHeaderShape(cells, file.Columns.Headers.Count))
-            {
-                file.FileProblems.Add(new ImportProblem(line, null,
-                    $"Line {line} has {cells.Count} cells, but the header has {file.Columns.Headers.Count}. A comma inside a value needs quotes around the value."));
-                if (++shapeProblems >= RosterFile.MaxShapeProblems) break;
-                continue;
-            }
-
-            file.Rows.Add(parser!.Parse(line, cells, file.RowProblems));
+            var problems = new List<string>();
+            file.Columns = RosterColumns.Read(table.Header!, problems);
+            file.FileProblems.AddRange(problems.Select(p => new ImportProblem(table.HeaderLine, null, p)));
         }
 
-        file.EncodingName = decoder.EncodingName;
-        file.Bytes = decoder.BytesRead;
-        file.TooLarge = decoder.TooLarge;
-        if (csv.Problem is { } problem) file.FileProblems.Add(new ImportProblem(problem.Line, null, problem.Reason));
+        if (file.Columns is { } columns)
+        {
+            var parser = new RosterRowParser(columns);
+            var cells = new List<string>();
+            var shapeProblems = 0;
+            int line;
+            while ((line = await table.ReadRowAsync(cells, ct)) > 0)
+            {
+                if (table.DataRows > RosterFile.MaxRows)
+                {
+                    file.FileProblems.Add(new ImportProblem(line, null, "The file has more than 200,000 rows; a roster import takes at most that many. Split the file."));
+                    break;
+                }
+
+                if (!CsvTableReader.HasHeaderShape(cells, columns.Headers.Count))
+                {
+                    file.FileProblems.Add(new ImportProblem(line, null, CsvTableReader.ShapeProblem(line, cells.Count, columns.Headers.Count)));
+                    if (++shapeProblems >= RosterFile.MaxShapeProblems) break;
+                    continue;
+                }
+
+                file.Rows.Add(parser.Parse(line, cells, file.RowProblems));
+            }
+        }
+
+        file.DataRows = table.DataRows;
+        file.EncodingName = table.EncodingName;
+        file.Bytes = table.Bytes;
+        file.TooLarge = table.TooLarge;
+        if (table.Problem is { } problem) file.FileProblems.Add(problem);
         if (file.Columns is null && file.FileProblems.Count == 0 && !file.TooLarge)
         {
             file.FileProblems.Add(new ImportProblem(0, null, "The file is empty. A roster is a CSV file whose first line names the columns (at least name), with one person per line after it."));
@@ -70,29 +67,13 @@ internal static class RosterFileReader
     public static async Task<(IReadOnlyList<string> Headers, RosterColumns? Columns, IReadOnlyList<(int Line, IReadOnlyList<string> Cells)> Rows)> PreviewAsync(
         Stream source, int rows, CancellationToken ct)
     {
-        var csv = new CsvRecordReader(new DetectingDecoder(source));
-        var cells = new List<string>();
+        var table = new CsvTableReader(source);
+        if (!await table.ReadHeaderAsync(ct)) return ([], null, []);
+        var columns = RosterColumns.Read(table.Header!, []);
         var found = new List<(int, IReadOnlyList<string>)>();
-        IReadOnlyList<string> headers = [];
-        RosterColumns? columns = null;
+        var cells = new List<string>();
         int line;
-        while (found.Count < rows && (line = await csv.ReadAsync(cells, ct)) > 0)
-        {
-            if (cells.TrueForAll(string.IsNullOrWhiteSpace)) continue;
-            if (headers.Count == 0)
-            {
-                headers = [.. cells];
-                columns = RosterColumns.Read(cells, []);
-                continue;
-            }
-
-            found.Add((line, [.. cells]));
-        }
-
-        return (headers, columns, found);
+        while (found.Count < rows && (line = await table.ReadRowAsync(cells, ct)) > 0) found.Add((line, [.. cells]));
+        return (table.Header!, columns, found);
     }
-
-    // Extra cells at the end are allowed when they are empty (spreadsheets add trailing commas).
-    private static bool HasHeaderShape(List<string> cells, int headers) =>
-        cells.Count == headers || (cells.Count > headers && cells.Skip(headers).All(string.IsNullOrWhiteSpace));
 }

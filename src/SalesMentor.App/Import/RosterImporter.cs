@@ -53,7 +53,7 @@ internal sealed class RosterImporter(SalesMentorDb db)
         await db.SaveChangesAsync(ct);
 
         // 3. New people, then every new CRM id.
-        var added = ManagersFirst(plan.Accepted.Where(r => r.Target is null).ToList()).Select(row =>
+        var added = ManagerOrder.Sort(plan.Accepted.Where(r => r.Target is null).ToList(), r => r.Id, r => r.ManagerId).Select(row =>
         {
             var person = new Person { Id = row.Id, Name = row.Name!, CreatedAt = now };
             RosterChanges.Apply(row, person, columns, now);
@@ -73,31 +73,11 @@ internal sealed class RosterImporter(SalesMentorDb db)
         }
 
         await db.SaveChangesAsync(ct);
+
+        // 5. Deals and activities whose owner reference names someone new (or a new CRM id) get linked.
+        await OwnerRelink.RelinkAsync(db, ct);
         await SalesDataStamp.BumpAsync(db, ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
-    }
-
-    // Orders new people so that a manager who is new too comes before their reports (the foreign key is checked per statement).
-    private static IEnumerable<RosterRow> ManagersFirst(List<RosterRow> rows)
-    {
-        var byId = rows.ToDictionary(r => r.Id);
-        var depth = new Dictionary<Core.People.PersonId, int>();
-        int DepthOf(RosterRow row)
-        {
-            var chain = new List<RosterRow>();
-            var current = row;
-            while (!depth.ContainsKey(current.Id) && current.ManagerId is { } m && byId.TryGetValue(m, out var manager) && chain.Count <= rows.Count)
-            {
-                chain.Add(current);
-                current = manager;
-            }
-
-            var d = depth.TryGetValue(current.Id, out var known) ? known : depth[current.Id] = 0;
-            for (var i = chain.Count - 1; i >= 0; i--) depth[chain[i].Id] = ++d;
-            return depth[row.Id];
-        }
-
-        return rows.OrderBy(DepthOf);
     }
 
     // The CRM ids of everyone in the file become exactly their row's; an id may move between them.

@@ -3,8 +3,14 @@ using SalesMentor.App.Domain;
 namespace SalesMentor.App.Import;
 
 /// <summary>What reading and checking a roster file found, and what importing it does (or would do).</summary>
-internal sealed class RosterOutcome(RosterFile file, StoredRoster? stored, RosterPlan? plan, bool skipBadRows)
+internal sealed class RosterOutcome(RosterFile file, StoredRoster? stored, RosterPlan? plan, bool skipBadRows) : IImportOutcome
 {
+    public string What => "a roster";
+    public long Bytes => File.Bytes;
+    public int DataRows => File.DataRows;
+    public int ProblemCount => Problems.Count;
+    public IEnumerable<string> Notices() => File.Notices();
+
     public RosterFile File { get; } = file;
     public StoredRoster? Stored { get; } = stored;
     public RosterPlan? Plan { get; } = plan;

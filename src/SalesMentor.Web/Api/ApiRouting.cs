@@ -19,6 +19,7 @@ public static class ApiRouting
         api.MapTeamsEndpoints();
         api.MapSettingsEndpoints();
         api.MapImportsEndpoints();
+        api.MapExchangeRatesEndpoints();
         api.MapAccountsEndpoints();
         api.MapAdminEndpoints();
         api.MapKpisEndpoints();

@@ -6,6 +6,7 @@ using SalesMentor.Cli;
 namespace SalesMentor.App.Tests.Cli;
 
 /// <summary><c>salesmentor import roster FILE</c>, invoked the way the shell does, against a test database.</summary>
+[Collection(nameof(CommandLineRuns))]
 public class ImportCommandsTests
 {
     private const string Good = "external_id,name,email,manager\nE1,Vera Vice,vera@acme.test,\nE2,Sam Lead,sam@acme.test,E1\n";

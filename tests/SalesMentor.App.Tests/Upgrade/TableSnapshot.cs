@@ -47,27 +47,25 @@ internal static class TableSnapshot
 
     /// <summary>
     /// What of <paramref name="before"/> is not in <paramref name="after"/>: missing tables, and rows missing or changed.
-    /// Rows are compared on the columns they had before: a column a later migration added is not a change.
+    /// Columns added since (a migration's new nullable or defaulted column) are not changes: the rows after are compared
+    /// on the columns that were there before, in their order then.
     /// </summary>
     public static List<string> Lost(Dictionary<string, List<string>> before, Dictionary<string, List<string>> after)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
         var lost = new List<string>();
-        foreach (var (table, rows) in before)
+        foreach (var (table, rowsBefore) in before)
         {
+            var rows = rowsBefore;
             if (!after.TryGetValue(table, out var now))
             {
                 lost.Add($"table {table} ({rows.Count} rows) is gone");
                 continue;
             }
 
-            if (rows.Count > 0 && rows[0].Contains('\u001f', StringComparison.Ordinal))
-            {
-                var columns = Cells(rows[0]).Select(NameOf).ToHashSet(StringComparer.Ordinal);
-                now = [.. now.Select(r => string.Concat(Cells(r).Where(cell => columns.Contains(NameOf(cell))).Select(cell => cell + '\u001f')))];
-            }
-
+            var columns = ColumnsOf(rows);
+            if (columns is not null) (rows, now) = ([.. rows.Select(r => Project(r, columns))], [.. now.Select(r => Project(r, columns))]);
             var remaining = now.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             foreach (var row in rows)
             {
@@ -79,9 +77,27 @@ internal static class TableSnapshot
         return lost;
     }
 
-    private static string[] Cells(string row) => row.Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
+    // The column names of a table's rows ("name=value" cells), or null when they are not written that way.
+    private static List<string>? ColumnsOf(List<string> rows)
+    {
+        if (rows.Count == 0) return null;
+        var cells = rows[0].Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
+        return cells.All(c => c.Contains('=', StringComparison.Ordinal)) ? [.. cells.Select(c => c[..c.IndexOf('=', StringComparison.Ordinal)])] : null;
+    }
 
-    private static string NameOf(string cell) => cell.IndexOf('=', StringComparison.Ordinal) is var i and >= 0 ? cell[..i] : cell;
+    private static string Project(string row, List<string> columns)
+    {
+        var cells = row.Split('\u001f', StringSplitOptions.RemoveEmptyEntries).Where(c => c.Contains('=', StringComparison.Ordinal))
+            .GroupBy(c => c[..c.IndexOf('=', StringComparison.Ordinal)], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var projected = new StringBuilder();
+        foreach (var column in columns)
+        {
+            if (!cells.TryGetValue(column, out var cell)) return row;   // a column was dropped: the row is not the same
+            projected.Append(cell).Append('\u001f');
+        }
+
+        return projected.ToString();
+    }
 
     private static string Text(object? value) => value switch
     {

@@ -97,6 +97,16 @@ public class UpgradeTests
         Assert.Single(TableSnapshot.Lost(row, new() { ["Outbox"] = ["Id=1\u001fSubject=Bye\u001fCalendarIcs=NULL\u001f"] }));
     }
 
+    /// <summary>A column added by a migration is not a change of the rows that were there; a changed or dropped column is.</summary>
+    [Fact]
+    public void Lost_IgnoresAddedColumns_NotChangedOrDroppedOnes()
+    {
+        var before = new Dictionary<string, List<string>> { ["Runs"] = ["Id=1\u001fStatus=Done\u001f"] };
+        Assert.Empty(TableSnapshot.Lost(before, new() { ["Runs"] = ["Id=1\u001fStatus=Done\u001fFormat=NULL\u001f"] }));
+        Assert.Single(TableSnapshot.Lost(before, new() { ["Runs"] = ["Id=1\u001fStatus=Failed\u001fFormat=NULL\u001f"] }));
+        Assert.Single(TableSnapshot.Lost(before, new() { ["Runs"] = ["Id=1\u001fFormat=NULL\u001f"] }));
+    }
+
     /// <summary>A few values read through today's model: names in any script, money, an old password, the settings.</summary>
     private static async Task AssertStillUsableAsync(ServiceProvider services, Release release)
     {

@@ -21,8 +21,8 @@ public partial class ImportRosterPageTests(BrowserFixture fixture) : BrowserTest
         await MenuLink(page, "Imports").ClickAsync();
         await Expect(page).ToHaveURLAsync(ImportsUrl());
 
-        await page.GetByTestId("roster-file").SetInputFilesAsync(new FilePayload { Name = "team.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Roster) });
-        await page.GetByTestId("upload-roster").ClickAsync();
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "team.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Roster) });
+        await page.GetByTestId("upload-file").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(RunUrl());
         await WaitForInteractiveAsync(page);

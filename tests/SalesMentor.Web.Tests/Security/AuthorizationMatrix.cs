@@ -21,7 +21,7 @@ public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, E
 /// <summary>What a request carries.</summary>
 public enum Body
 {
-    None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, TokenCreate,
+    None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, ImportSettings, ImportProfile, StageMappings, ExchangeRate, TokenCreate,
     Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
     RaiseConcern, EditConcern, ConcernStatus, Reply, Note, Agreement, AgreementVersion, Session, SessionVersion, SessionLog,
 }
@@ -150,10 +150,32 @@ public static partial class AuthorizationMatrix
         new("GET", "/api/imports/{id}", Target.Missing, "401  404  403  403  403  403  403  401"),
         new("GET", "/api/imports/{id}/errors", Target.ImportRun, AdminOnly),
         new("GET", "/api/imports/{id}/errors", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("POST", "/api/imports/{id}/configure", Target.ImportRun, AdminOnly, Body: Body.ImportSettings),
+        new("POST", "/api/imports/{id}/configure", Target.Missing, "401  404  403  403  403  403  403  401", Body: Body.ImportSettings),
         new("POST", "/api/imports/{id}/commit", Target.ImportRun, AdminOnly),
         new("POST", "/api/imports/{id}/commit", Target.Missing, "401  404  403  403  403  403  403  401"),
         new("DELETE", "/api/imports/{id}", Target.ImportRun, "401  409  403  403  403  403  403  401"),
         new("DELETE", "/api/imports/{id}", Target.Missing, "401  404  403  403  403  403  403  401"),
+
+        // Sales-data imports, column mappings and HubSpot stage meanings: admins only, like the roster. An empty upload is a failed import (422).
+        new("POST", "/api/imports/stage", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("POST", "/api/imports/opportunities", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("POST", "/api/imports/activities", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("POST", "/api/imports/quotas", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("POST", "/api/imports/users", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("POST", "/api/imports/exchange-rates", Target.None, "401  422  403  403  403  403  403  401", Body: Body.EmptyCsv),
+        new("GET", "/api/imports/profiles", Target.None, AdminOnly),
+        new("POST", "/api/imports/profiles", Target.None, AdminOnly, Body: Body.ImportProfile),
+        new("PUT", "/api/imports/profiles/{id}", Target.Missing, "401  404  403  403  403  403  403  401", Body: Body.ImportProfile),
+        new("DELETE", "/api/imports/profiles/{id}", Target.Missing, "401  404  403  403  403  403  403  401"),
+        new("GET", "/api/imports/stage-mappings", Target.None, AdminOnly),
+        new("PUT", "/api/imports/stage-mappings", Target.None, AdminOnly, Body: Body.StageMappings),
+
+        // Exchange rates: admins only (403 for everyone else, before the record is looked up).
+        new("GET", "/api/exchange-rates", Target.None, AdminOnly),
+        new("POST", "/api/exchange-rates", Target.None, "401  201  403  403  403  403  403  401", Body: Body.ExchangeRate),
+        new("PUT", "/api/exchange-rates/{id}", Target.Missing, "401  404  403  403  403  403  403  401", Body: Body.ExchangeRate),
+        new("DELETE", "/api/exchange-rates/{id}", Target.Missing, "401  404  403  403  403  403  403  401"),
 
         // KPIs: the catalog and lists are open to everyone signed in, and list only the people whose sales data the caller
         // may see; a scorecard is sales data of one person (404 when hidden, like their opportunities).
@@ -365,7 +387,8 @@ public static partial class AuthorizationMatrix
         new("/admin/settings", PageAccess.Admin, "Organization settings"),
         new("/admin/outbox", PageAccess.Admin, "Delivery status of outgoing mail"),
         new("/admin/audit", PageAccess.Admin, "Who did what, to which record"),
-        new("/imports", PageAccess.Admin, "A CSV file with one person per line"),
+        new("/imports", PageAccess.Admin, "Upload a CSV file"),
+        new("/admin/exchange-rates", PageAccess.Admin, "corporate-currency units per one unit of the currency"),
         new("/imports/{Id:guid}", PageAccess.Admin, "This import does not exist", Path: "/imports/0199aaaa-0000-7000-8000-00000000dead"),
         new("/admin/catalogs", PageAccess.Admin, "The catalogs enrollment forms offer"),
         new("/programs", PageAccess.SignedIn, "Mentorship programs run in cohorts"),

@@ -255,6 +255,8 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
         return found.DistinctBy(d => d.Key).OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
     }
 
+    private static readonly string[] MatrixWonValues = ["won"];
+
     private static async Task<HttpRequestMessage> RequestAsync(WebTestHost host, EndpointRow row, Guid id)
     {
         var path = System.Text.RegularExpressions.Regex.Replace(row.Path ?? row.Route, @"\{[^}]*\}", id.ToString());
@@ -274,6 +276,22 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
                 var rule = (await TestHttp.StoredStarRuleAsync(host)) ?? new App.Domain.StarRuleSettings();
                 request.Content = JsonContent.Create(new App.Features.Stars.StarRuleRequest(rule.Metric, rule.FallbackMetric, rule.PercentileAtLeast,
                     rule.TrailingPercentileAtLeast, rule.QuartersConsidered, rule.QuartersRequired, rule.MinimumClosedDeals, rule.PeerGroup, rule.Version));
+                break;
+            case Body.ImportSettings:
+                request.Content = JsonContent.Create(new { settings = new { kind = "roster" } });
+                break;
+            case Body.ImportProfile:
+                request.Content = JsonContent.Create(new
+                {
+                    name = "Matrix mapping",
+                    mapping = new { columns = new { externalId = "id", stage = "status" }, outcome = new { won = MatrixWonValues } },
+                });
+                break;
+            case Body.StageMappings:
+                request.Content = JsonContent.Create(new[] { new { pipeline = "", stage = "Closed won", outcome = "Won" } });
+                break;
+            case Body.ExchangeRate:
+                request.Content = JsonContent.Create(new { currency = "EUR", validFrom = "2026-01-01", rate = 1.08m, version = 0 });
                 break;
             case Body.TokenCreate:
                 request.Content = JsonContent.Create(new App.Features.ApiTokens.CreateApiTokenRequest("matrix", ApiTokenScope.Read, 7));

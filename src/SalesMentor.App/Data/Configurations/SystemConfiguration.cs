@@ -61,6 +61,9 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
     public void Configure(EntityTypeBuilder<ImportRun> builder)
     {
         builder.Property(r => r.Kind).HasMaxLength(32);
+        builder.Property(r => r.Format).HasMaxLength(32);
+        builder.Property(r => r.SettingsJson).HasMaxLength(100_000);
+        builder.Property(r => r.ReportJson).HasMaxLength(100_000);
         builder.Property(r => r.FileName).HasMaxLength(Limits.Text);
         builder.Property(r => r.StagedPath).HasMaxLength(Limits.Text);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);

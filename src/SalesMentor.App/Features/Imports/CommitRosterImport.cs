@@ -29,6 +29,7 @@ public sealed class CommitRosterImport(SalesMentorDb db, AuditLog audit, TimePro
             return Error.Conflict("import.not_staged", $"This import has already ended ({run.Status.ToString().ToLowerInvariant()}). Upload the file again to import it again.");
         }
 
+        if (run.Kind != ImportKinds.Roster) return Error.Conflict("import.not_roster", "This staged file is not a roster; import it as what it is.");
         var path = ImportStaging.FullPath(options, run.StagedPath);
         if (path is null || !File.Exists(path))
         {

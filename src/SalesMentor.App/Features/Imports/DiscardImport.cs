@@ -22,7 +22,7 @@ public sealed class DiscardImport(SalesMentorDb db, AuditLog audit, DatabaseOpti
 
         var path = ImportStaging.FullPath(options, run.StagedPath);
         db.ImportRuns.Remove(run);
-        audit.Record(actor, "import.roster.discard", "import", id.ToString(), ImportRunRecord.Counts(run));
+        audit.Record(actor, $"import.{run.Kind}.discard", "import", id.ToString(), ImportRunRecord.Counts(run));
         await db.SaveChangesAsync(ct);
         ImportStaging.Delete(path);
         return Done.Value;

@@ -17,11 +17,11 @@ public sealed class GetImportErrorReport(SalesMentorDb db)
     public async Task<Result<ExportFile>> HandleAsync(Actor actor, Guid id, CancellationToken ct)
     {
         if (!Access.CanAdminister(actor)) return ImportErrors.AdminOnly;
-        var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Id, r.StartedAt }).SingleOrDefaultAsync(ct);
+        var run = await db.ImportRuns.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.Id, r.StartedAt, r.Kind }).SingleOrDefaultAsync(ct);
         if (run is null) return Error.NotFound("import");
         var errors = await db.ImportRowErrors.AsNoTracking().Where(e => e.ImportRunId == id)
             .OrderBy(e => e.Line).ThenBy(e => e.Id).Select(e => new { e.Line, e.Column, e.Reason }).ToListAsync(ct);
         var rows = errors.Select(e => new object?[] { e.Line, e.Column, e.Reason });
-        return TableExport.Write("csv", $"roster-import-{run.StartedAt:yyyy-MM-dd}-{run.Id.ToString("N")[..8]}-errors", Columns, rows);
+        return TableExport.Write("csv", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{run.Kind}-import-{run.StartedAt:yyyy-MM-dd}-{run.Id.ToString("N")[..8]}-errors"), Columns, rows);
     }
 }

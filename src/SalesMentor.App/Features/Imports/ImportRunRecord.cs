@@ -11,12 +11,12 @@ internal static class ImportRunRecord
     private const int MaxText = 2_000;
     private const int MaxColumn = 300;
 
-    public static void Apply(ImportRun run, RosterOutcome outcome, bool staged, DateTime now)
+    public static void Apply(ImportRun run, IImportOutcome outcome, bool staged, DateTime now)
     {
         var status = outcome.Status;
         var writes = status == ImportStatus.Completed && !staged;
-        run.FileSize = Math.Max(run.FileSize, outcome.File.Bytes);
-        run.Rows = outcome.File.DataRows;
+        run.FileSize = Math.Max(run.FileSize, outcome.Bytes);
+        run.Rows = outcome.DataRows;
         run.Status = staged && status != ImportStatus.Failed ? ImportStatus.Staged : status;
         run.Added = writes || staged ? outcome.Added : 0;
         run.Updated = writes || staged ? outcome.Updated : 0;
@@ -25,26 +25,28 @@ internal static class ImportRunRecord
         run.FinishedAt = run.Status == ImportStatus.Staged ? null : now;
         if (run.Status != ImportStatus.Staged) run.StagedPath = null;
 
-        var notices = outcome.File.Notices().ToList();
+        var notices = outcome.Notices().ToList();
         var problems = outcome.Problems;
-        if (status == ImportStatus.Failed) notices.Add("Nothing was imported: the file cannot be read as a roster.");
+        if (status == ImportStatus.Failed) notices.Add($"Nothing was imported: the file cannot be read as {outcome.What}.");
         else if (status == ImportStatus.Rejected && !staged)
         {
             notices.Add($"Nothing was imported: {Rows(outcome.RejectedRows)} {(outcome.RejectedRows == 1 ? "has" : "have")} errors. Fix them, or import again with \"skip bad rows\" to import the other rows.");
         }
 
-        if (problems.Count > MaxStoredErrors)
+        var total = Math.Max(outcome.ProblemCount, problems.Count);
+        if (total > MaxStoredErrors)
         {
-            notices.Add(string.Create(CultureInfo.InvariantCulture, $"{problems.Count - MaxStoredErrors:#,0} more problems are not listed; only the first {MaxStoredErrors:#,0} are kept."));
+            notices.Add(string.Create(CultureInfo.InvariantCulture, $"{total - MaxStoredErrors:#,0} more problems are not listed; only the first {MaxStoredErrors:#,0} are kept."));
         }
 
         run.Notice = Fit(string.Join(" ", notices), MaxText);
-        SetErrors(run, problems.Take(MaxStoredErrors));
+        SetErrors(run, problems.OrderBy(p => p.Line).Take(MaxStoredErrors));
     }
 
     /// <summary>Marks the run failed with one file-level reason (nothing was written).</summary>
     public static void Fail(ImportRun run, string reason)
     {
+        ArgumentNullException.ThrowIfNull(run);
         run.Status = ImportStatus.Failed;
         run.StagedPath = null;
         run.Added = run.Updated = run.Unchanged = 0;

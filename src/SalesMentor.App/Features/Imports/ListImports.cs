@@ -18,7 +18,7 @@ public sealed class ListImports(SalesMentorDb db)
         var rows = await db.ImportRuns.AsNoTracking()
             .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id)
             .Skip(request.Paging.Skip).Take(request.Paging.SafeSize)
-            .Select(r => new ImportRunRow(r.Id, r.Kind, r.FileName, r.FileSize, r.Status, r.Rows, r.Added, r.Updated, r.Unchanged, r.RejectedRows,
+            .Select(r => new ImportRunRow(r.Id, r.Kind, r.Format, r.FileName, r.FileSize, r.Status, r.Rows, r.Added, r.Updated, r.Unchanged, r.RejectedRows,
                 r.Errors.Count, r.ActorName, r.StartedAt, r.FinishedAt))
             .ToListAsync(ct);
         return new Paged<ImportRunRow>(rows, total, request.Paging.SafePage, request.Paging.SafeSize);

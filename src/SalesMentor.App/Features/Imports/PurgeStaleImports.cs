@@ -23,7 +23,7 @@ public sealed class PurgeStaleImports(SalesMentorDb db, AuditLog audit, Database
         foreach (var run in stale)
         {
             db.ImportRuns.Remove(run);
-            audit.Record(actor, "import.roster.expire", "import", run.Id.ToString(), $"staged {run.StartedAt:yyyy-MM-dd}");
+            audit.Record(actor, $"import.{run.Kind}.expire", "import", run.Id.ToString(), $"staged {run.StartedAt:yyyy-MM-dd}");
         }
 
         await db.SaveChangesAsync(ct);

@@ -49,7 +49,7 @@ internal sealed class RosterImportRunner(SalesMentorDb db, AuditLog audit, TimeP
             await SaveRunAsync(actor, run, isNew, mode == RunMode.Stage ? "import.roster.stage" : "import.roster", ct);
         }
 
-        ImportLog.Finished(logger, run.Id, mode, run.Status, run.Rows, run.Added, run.Updated, run.Unchanged, run.RejectedRows,
+        ImportLog.Finished(logger, run.Kind, run.Id, mode, run.Status, run.Rows, run.Added, run.Updated, run.Unchanged, run.RejectedRows,
             outcome.File.Bytes, watch.ElapsedMilliseconds);
         Observability.AppMetrics.ImportFinished("roster", mode.ToString(), run.Status.ToString(), run.Rows);
         return outcome;
@@ -70,7 +70,7 @@ internal sealed class RosterImportRunner(SalesMentorDb db, AuditLog audit, TimeP
         {
             // Most likely someone changed people at the same moment (a stale version, or a clash on a
             // unique email or id). The transaction rolled back, so nothing of the file was written: say so.
-            ImportLog.SaveFailed(logger, run.Id, exception);
+            ImportLog.SaveFailed(logger, run.Kind, run.Id, exception);
             db.ChangeTracker.Clear();
             ImportRunRecord.Fail(run, "Nothing was imported: the database refused the changes, most likely because people were changed in the directory while the file was being imported. Import the file again.");
             await SaveRunAsync(actor, run, isNew, "import.roster", ct);

@@ -938,6 +938,10 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Format")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -950,8 +954,16 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.Property<int>("RejectedRows")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ReportJson")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SettingsJson")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
 
                     b.Property<bool>("SkipBadRows")
                         .HasColumnType("boolean");

@@ -923,6 +923,10 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Format")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -935,8 +939,16 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.Property<int>("RejectedRows")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportJson")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SettingsJson")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("SkipBadRows")
                         .HasColumnType("INTEGER");
