@@ -14,7 +14,8 @@ public sealed record BackupSummary(string Provider, string Schema, long Bytes, D
 
 /// <summary>
 /// Writes an encrypted backup of everything SalesMentor keeps — the database, which holds the
-/// Data Protection keys too — while the app keeps running. The passphrase is never stored.
+/// Data Protection keys too, and the confidential-space key file — while the app keeps running.
+/// The passphrase is never stored.
 /// </summary>
 public sealed class CreateBackup(SalesMentorDb db, DatabaseOptions options, IConfiguration configuration, AuditLog audit, TimeProvider clock)
 {
@@ -39,7 +40,10 @@ public sealed class CreateBackup(SalesMentorDb db, DatabaseOptions options, ICon
             if (options.Provider == DatabaseProvider.Sqlite) await DatabaseCopy.SnapshotSqliteAsync(db, copy, ct);
             else await DatabaseCopy.DumpPostgresAsync(options.ConnectionString, copy, configuration["Backup:PostgresToolsPath"], ct);
 
-            var manifest = new BackupManifest(BackupManifest.CurrentFormat, options.Provider.ToString(), now, migrations, [entry]);
+            var keyFile = ConfidentialCipher.KeyFileOf(configuration);
+            var withKey = File.Exists(keyFile);
+            List<string> files = withKey ? [entry, BackupManifest.ConfidentialKeyEntry] : [entry];
+            var manifest = new BackupManifest(BackupManifest.CurrentFormat, options.Provider.ToString(), now, migrations, files);
             var counting = new CountingStream(request.Output);
             await using (var sealedStream = new SealedWriteStream(counting, request.Passphrase))
             {
@@ -48,6 +52,7 @@ public sealed class CreateBackup(SalesMentorDb db, DatabaseOptions options, ICon
                     var manifestEntry = new PaxTarEntry(TarEntryType.RegularFile, BackupManifest.EntryName) { DataStream = new MemoryStream(manifest.ToJson()) };
                     await tar.WriteEntryAsync(manifestEntry, ct);
                     await tar.WriteEntryAsync(copy, entry, ct);
+                    if (withKey) await tar.WriteEntryAsync(keyFile, BackupManifest.ConfidentialKeyEntry, ct);
                 }
 
                 sealedStream.Finish();

@@ -11,13 +11,14 @@ namespace SalesMentor.App.Features.Backups;
 
 public sealed record RestoreBackupRequest(Stream Archive, string Passphrase);
 
-public sealed record RestoreSummary(string Provider, string Schema, DateTime BackupCreatedAt, string? PreviousDatabaseKeptAt);
+public sealed record RestoreSummary(string Provider, string Schema, DateTime BackupCreatedAt, string? PreviousDatabaseKeptAt, string? PreviousKeyKeptAt = null);
 
 /// <summary>
 /// Puts a backup back. The whole archive is decrypted and verified into a scratch folder first:
 /// a wrong passphrase, a damaged or cut-off file, another provider's backup or one from a newer
 /// version of SalesMentor is refused with a clear message and nothing is touched. On SQLite the
-/// current file is kept beside the restored one; stop the app while restoring.
+/// current file is kept beside the restored one; stop the app while restoring. The confidential-space key file
+/// travels with the database (its text cannot be read without it): a different key already in place is kept beside.
 /// </summary>
 public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, IConfiguration configuration, TimeProvider clock)
 {
@@ -44,7 +45,10 @@ public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, ICo
             string? kept = null;
             if (options.Provider == DatabaseProvider.Sqlite) kept = await ReplaceSqliteAsync(Path.Combine(work.FullName, BackupManifest.SqliteEntry), ct);
             else await DatabaseCopy.RestorePostgresAsync(options.ConnectionString, Path.Combine(work.FullName, BackupManifest.PostgresEntry), configuration["Backup:PostgresToolsPath"], ct);
-            return new RestoreSummary(manifest.Provider, manifest.Schema, manifest.CreatedAt, kept);
+            var keptKey = manifest.Files.Contains(BackupManifest.ConfidentialKeyEntry)
+                ? PlaceKeyFile(Path.Combine(work.FullName, BackupManifest.ConfidentialKeyEntry), ConfidentialCipher.KeyFileOf(configuration))
+                : null;
+            return new RestoreSummary(manifest.Provider, manifest.Schema, manifest.CreatedAt, kept, keptKey);
         }
         catch (SealedArchiveException e)
         {
@@ -72,7 +76,7 @@ public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, ICo
             {
                 manifest = BackupManifest.Parse(entry.DataStream) ?? throw new BackupException("The backup's manifest is unreadable.");
             }
-            else if (entry.Name is BackupManifest.SqliteEntry or BackupManifest.PostgresEntry)
+            else if (entry.Name is BackupManifest.SqliteEntry or BackupManifest.PostgresEntry or BackupManifest.ConfidentialKeyEntry)
             {
                 await using var file = File.Create(Path.Combine(folder, entry.Name));
                 await entry.DataStream.CopyToAsync(file, ct);
@@ -83,6 +87,26 @@ public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, ICo
         if (manifest.Format > BackupManifest.CurrentFormat) throw new BackupException("This backup was written by a newer version of SalesMentor; upgrade first.");
         if (manifest.Files.Any(f => !File.Exists(Path.Combine(folder, f)))) throw new BackupException("The backup is incomplete: a file named in its manifest is missing.");
         return manifest;
+    }
+
+    /// <summary>
+    /// Puts the backup's key file in place (owner-only). The same key already there is left alone; a different one is
+    /// kept as <c>…before-restore-…</c>, since text sealed with it after the backup was taken still needs it.
+    /// </summary>
+    private string? PlaceKeyFile(string restored, string target)
+    {
+        if (File.Exists(target) && File.ReadAllBytes(target).AsSpan().SequenceEqual(File.ReadAllBytes(restored))) return null;
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        string? kept = null;
+        if (File.Exists(target))
+        {
+            kept = $"{target}.before-restore-{clock.GetUtcNow().UtcDateTime:yyyyMMddHHmmss}";
+            File.Move(target, kept);
+        }
+
+        File.Copy(restored, target);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return kept;
     }
 
     /// <summary>Swaps the restored file in; the current one is kept as <c>…before-restore-…</c>. Refuses while the app uses the file.</summary>

@@ -5,6 +5,7 @@ using SalesMentor.App.Backup;
 using SalesMentor.App.Common;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Backups;
+using SalesMentor.App.Security;
 using SalesMentor.App.Tests.Infrastructure;
 
 namespace SalesMentor.App.Tests.Features.Backups;
@@ -34,6 +35,8 @@ public class BackupRestoreTests
         await using var source = await TestApp.StartAsync(provider);
         await TestWorld.CreateAsync(source.Services, source.Clock.GetUtcNow().UtcDateTime);
         var secret = await source.InScopeAsync(s => Task.FromResult(s.Get<IDataProtectionProvider>().CreateProtector("test").Protect("sign-in cookie")));
+        var record = Guid.CreateVersion7();
+        var concern = await source.InScopeAsync(s => Task.FromResult(s.Get<ConfidentialCipher>().Seal("CANARY-backup concern", record, "concern.text")));
         var archive = await BackupAsync(source);
 
         await using var target = await TestApp.StartAsync(provider);
@@ -44,6 +47,11 @@ public class BackupRestoreTests
         Assert.Equal(12, await target.InScopeAsync(s => s.Db.Opportunities.CountAsync()));
         // The Data Protection keys travel in the database: what was protected before still opens.
         Assert.Equal("sign-in cookie", await target.InScopeAsync(s => Task.FromResult(s.Get<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret))));
+        // The confidential-space key travels in the archive: text sealed before still opens, and the key file is owner-only.
+        Assert.Equal("CANARY-backup concern", await target.InScopeAsync(s => Task.FromResult(s.Get<ConfidentialCipher>().Open(concern, record, "concern.text"))));
+        var keyFile = await target.InScopeAsync(s => Task.FromResult(s.Get<ConfidentialCipher>().KeyFile));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+        Assert.DoesNotContain("CANARY-", System.Text.Encoding.UTF8.GetString(archive), StringComparison.Ordinal);
     }
 
     [Theory, BothProviders]
