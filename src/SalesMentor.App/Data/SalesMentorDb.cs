@@ -33,6 +33,7 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<CrmStageMapping> CrmStageMappings => Set<CrmStageMapping>();
     public DbSet<StarRuleSettings> StarRuleSettings => Set<StarRuleSettings>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<ManagerInteraction> ManagerInteractions => Set<ManagerInteraction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
