@@ -23,6 +23,7 @@ public static class ApiRouting
         api.MapAdminEndpoints();
         api.MapKpisEndpoints();
         api.MapApiTokensEndpoints();
+        api.MapManagerRolesEndpoints();
     }
 
     private static ProblemHttpResult ReadOnlyToken() => TypedResults.Problem(

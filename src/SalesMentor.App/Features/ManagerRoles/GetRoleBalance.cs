@@ -59,7 +59,7 @@ public sealed class GetRoleBalance(SalesMentorDb db, Access access, OrgClock clo
         }
 
         var interactions = rows.Select(r => new RoleInteraction(Of(r.ManagerId), Of(r.RepId), r.Role, r.Date, r.Minutes)).ToList();
-        var mixes = ComputeRoleBalance.Run(interactions, periods, target.Shares);
+        var mixes = ComputeRoleBalance.Run(interactions, periods, target.ToShares());
 
         // Reps: active people with a manager and no reports of their own, in the actor's scope.
         var people = await db.People.AsNoTracking().Select(p => new { p.Id, p.Name, p.ManagerId, p.LeftOn }).ToListAsync(ct);

@@ -23,7 +23,7 @@ public sealed record EditInteractionRequest(DateOnly Date, ManagerRole Role, int
 public sealed record RoleTargetMixView(int Supervisor, int Coach, int Trainer, int Mentor, int Version)
 {
     /// <summary>Shares 0–1 indexed by <see cref="ManagerRole"/>, as <see cref="ComputeRoleBalance"/> wants them.</summary>
-    public IReadOnlyList<double> Shares => [Supervisor / 100d, Coach / 100d, Trainer / 100d, Mentor / 100d];
+    public IReadOnlyList<double> ToShares() => [Supervisor / 100d, Coach / 100d, Trainer / 100d, Mentor / 100d];
 }
 
 /// <summary>Minutes and shares per role in one period, indexed by <see cref="ManagerRole"/>.</summary>
