@@ -221,6 +221,8 @@ public static partial class AuthorizationMatrix
         new("/org", PageAccess.SignedIn, "data-testid=\"org-tree\""),
         new("/leaderboards", PageAccess.SignedIn, "Rank reps by one KPI in one period"),
         new("/stars", PageAccess.SignedIn, "Proven stars are reps whose numbers stood out"),
+        new("/week", PageAccess.SignedIn, "My week as a manager"),
+        new("/role-balance", PageAccess.SignedIn, "How managers share their time with reps"),
         new("/me/api-tokens", PageAccess.SignedIn, "Personal access tokens let a script"),
         new("/admin/star-rule", PageAccess.Admin, "The rule that makes a rep a proven star"),
         new("/admin/accounts", PageAccess.Admin, "Invitation and password-reset links go to the person"),
