@@ -11,33 +11,34 @@ namespace SalesMentor.App.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Existing organizations start with the same target mix as new ones (OrganizationSettings), not 0/0/0/0.
             migrationBuilder.AddColumn<int>(
                 name: "TargetCoachPercent",
                 table: "OrganizationSettings",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 40);
 
             migrationBuilder.AddColumn<int>(
                 name: "TargetMentorPercent",
                 table: "OrganizationSettings",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 15);
 
             migrationBuilder.AddColumn<int>(
                 name: "TargetSupervisorPercent",
                 table: "OrganizationSettings",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 30);
 
             migrationBuilder.AddColumn<int>(
                 name: "TargetTrainerPercent",
                 table: "OrganizationSettings",
                 type: "integer",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 15);
 
             migrationBuilder.CreateTable(
                 name: "ManagerInteractions",
