@@ -59,7 +59,12 @@ internal static class TableSnapshot
                 continue;
             }
 
-            var remaining = now.GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            // A column a migration added is not a loss: compare each row on the columns it had before.
+            var columns = rows.SelectMany(Cells).Select(NameOf).ToHashSet(StringComparer.Ordinal);
+            var remaining = now.Select(r => r.Contains('\u001f', StringComparison.Ordinal)
+                    ? string.Concat(Cells(r).Where(c => columns.Contains(NameOf(c))).Select(c => c + '\u001f'))
+                    : r)
+                .GroupBy(r => r, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             foreach (var row in rows)
             {
                 if (remaining.TryGetValue(row, out var count) && count > 0) remaining[row] = count - 1;
@@ -69,6 +74,10 @@ internal static class TableSnapshot
 
         return lost;
     }
+
+    private static string[] Cells(string row) => row.Split('\u001f', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string NameOf(string cell) => cell.IndexOf('=', StringComparison.Ordinal) is var i and >= 0 ? cell[..i] : cell;
 
     private static string Text(object? value) => value switch
     {
