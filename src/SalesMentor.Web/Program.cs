@@ -9,6 +9,7 @@ args = [.. args.Where(a => a != "--no-demo")];
 var builder = WebApplication.CreateBuilder(args);
 HostConfiguration.AddSharedSources(builder.Configuration, args);
 builder.Services.AddSalesMentorApp(builder.Configuration);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter<SalesMentor.Core.Impact.ManagerRole>()));
 builder.AddSalesMentorWeb();
 
 var app = builder.Build();

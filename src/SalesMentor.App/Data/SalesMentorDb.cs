@@ -50,6 +50,7 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<MentoringSession> Sessions => Set<MentoringSession>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
+    public DbSet<ManagerInteraction> ManagerInteractions => Set<ManagerInteraction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -35,5 +35,17 @@ public sealed class OrganizationSettings : IVersioned
     /// cached KPIs are stale.
     /// </summary>
     public long SalesDataVersion { get; set; }
+
+    /// <summary>Target share of a manager's time as supervisor, in percent; the four targets sum to 100.</summary>
+    public int TargetSupervisorPercent { get; set; } = 30;
+
+    /// <summary>Target share of a manager's time as coach, in percent.</summary>
+    public int TargetCoachPercent { get; set; } = 40;
+
+    /// <summary>Target share of a manager's time as trainer, in percent.</summary>
+    public int TargetTrainerPercent { get; set; } = 15;
+
+    /// <summary>Target share of a manager's time as mentor, in percent.</summary>
+    public int TargetMentorPercent { get; set; } = 15;
     public int Version { get; set; }
 }

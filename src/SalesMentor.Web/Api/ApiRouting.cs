@@ -28,6 +28,7 @@ public static class ApiRouting
         api.MapMatchingEndpoints();
         api.MapMentorshipsEndpoints();
         api.MapApiTokensEndpoints();
+        api.MapManagerRolesEndpoints();
     }
 
     private static ProblemHttpResult ReadOnlyToken() => TypedResults.Problem(

@@ -113,7 +113,10 @@ public class UpgradeTests
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SalesMentorDb>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Equal("Sample Org " + release.Name, (await db.OrganizationSettings.SingleAsync()).Name);
+        var settings = await db.OrganizationSettings.SingleAsync();
+        Assert.Equal("Sample Org " + release.Name, settings.Name);
+        // Organizations from before the four roles get the default target mix, not 0/0/0/0 (which role balance refuses).
+        Assert.Equal((30, 40, 15, 15), (settings.TargetSupervisorPercent, settings.TargetCoachPercent, settings.TargetTrainerPercent, settings.TargetMentorPercent));
         var repA = await db.People.SingleAsync(p => p.Email == "rep.a@world.test");
         Assert.Equal(("Zoë O'Brien", "Account Executive"), (repA.Name, repA.Title));
         Assert.True(await db.People.AnyAsync(p => p.Name == "李小龍"));

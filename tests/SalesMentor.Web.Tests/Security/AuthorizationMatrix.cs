@@ -21,7 +21,7 @@ public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, E
 /// <summary>What a request carries.</summary>
 public enum Body
 {
-    None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, ImportSettings, ImportProfile, StageMappings, ExchangeRate, TokenCreate,
+    None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, ImportSettings, ImportProfile, StageMappings, ExchangeRate, TokenCreate, Interaction, InteractionEdit, RoleTarget,
     Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
     RaiseConcern, EditConcern, ConcernStatus, Reply, Note, Agreement, AgreementVersion, Session, SessionVersion, SessionLog,
 }
@@ -349,6 +349,27 @@ public static partial class AuthorizationMatrix
         new("DELETE", "/api/tokens/{id}", Target.RepBToken, "401  404  404  200  404  404  404  401"),
         new("DELETE", "/api/tokens/{id}", Target.Missing, SignedInMissing),
 
+        // The four roles (DESIGN.md "manager's interaction log by role"): lists are open to everyone signed in and hold only the
+        // entries the caller may see (the rep: role, date, topic; the manager and up the chain; admins; a note only for its author,
+        // see ManagerRolesTests). Logging one with rep A: supervisor A, the VP above them, and admins; everyone else 403 (the directory
+        // is open, so 403 leaks nothing). A manager's week: the manager, their chain, admins; hidden (404) from everyone else.
+        new("GET", "/api/people/{id}/interactions", Target.Own, SignedIn),
+        new("GET", "/api/people/{id}/interactions", Target.Other, SignedIn),
+        new("GET", "/api/people/{id}/interactions", Target.Missing, SignedInMissing),
+        new("GET", "/api/people/{id}/role-support", Target.Own, SignedIn),
+        new("GET", "/api/people/{id}/role-support", Target.Other, SignedIn),
+        new("GET", "/api/people/{id}/role-support", Target.Missing, SignedInMissing),
+        new("GET", "/api/people/{id}/week", Target.Own, SignedIn),
+        new("GET", "/api/people/{id}/week", Target.Other, "401  200  404  404  200  404  200  401"),
+        new("GET", "/api/people/{id}/week", Target.Missing, SignedInMissing),
+        new("POST", "/api/interactions", Target.None, "401  200  403  403  200  403  200  401", Body: Body.Interaction),
+        new("PUT", "/api/interactions/{id}", Target.Missing, SignedInMissing, Body: Body.InteractionEdit),
+        new("DELETE", "/api/interactions/{id}", Target.Missing, SignedInMissing, Path: "/api/interactions/0199aaaa-0000-7000-8000-00000000dead?version=1"),
+        new("POST", "/api/interactions/import", Target.None, "401  422  422  422  422  422  422  401", Body: Body.EmptyCsv),
+        new("GET", "/api/role-balance", Target.None, SignedIn),
+        new("GET", "/api/settings/role-target", Target.None, SignedIn),
+        new("PUT", "/api/settings/role-target", Target.None, AdminOnly, Body: Body.RoleTarget),
+
         // Public by design: health probe, the OpenAPI document and its reference page (assets served locally).
         new("*", "/health", Target.None, Open),
         new("*", "/health/ready", Target.None, Open),
@@ -381,6 +402,8 @@ public static partial class AuthorizationMatrix
         new("/org", PageAccess.SignedIn, "data-testid=\"org-tree\""),
         new("/leaderboards", PageAccess.SignedIn, "Rank reps by one KPI in one period"),
         new("/stars", PageAccess.SignedIn, "Proven stars are reps whose numbers stood out"),
+        new("/week", PageAccess.SignedIn, "My week as a manager"),
+        new("/role-balance", PageAccess.SignedIn, "How managers share their time with reps"),
         new("/me/api-tokens", PageAccess.SignedIn, "Personal access tokens let a script"),
         new("/admin/star-rule", PageAccess.Admin, "The rule that makes a rep a proven star"),
         new("/admin/accounts", PageAccess.Admin, "Invitation and password-reset links go to the person"),

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Tests.Infrastructure;
@@ -295,6 +296,23 @@ public class AuthorizationMatrixTests(ITestOutputHelper output)
                 break;
             case Body.TokenCreate:
                 request.Content = JsonContent.Create(new App.Features.ApiTokens.CreateApiTokenRequest("matrix", ApiTokenScope.Read, 7));
+                break;
+            case Body.Interaction:
+                await using (var scope = host.Services.CreateAsyncScope())
+                {
+                    var repA = await scope.ServiceProvider.GetRequiredService<App.Data.SalesMentorDb>().People.SingleAsync(p => p.Email == "rep.a@world.test");
+                    request.Content = JsonContent.Create(new App.Features.ManagerRoles.LogInteractionRequest(
+                        repA.Id, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), Core.Impact.ManagerRole.Coach, 30, "Matrix: deal review", "matrix note"));
+                }
+
+                break;
+            case Body.InteractionEdit:
+                request.Content = JsonContent.Create(new App.Features.ManagerRoles.EditInteractionRequest(
+                    DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-2)), Core.Impact.ManagerRole.Coach, 30, "Matrix", null, 1));
+                break;
+            case Body.RoleTarget:
+                var settings = await TestHttp.StoredSettingsAsync(host);
+                request.Content = JsonContent.Create(new App.Features.ManagerRoles.RoleTargetMixView(25, 45, 15, 15, settings.Version));
                 break;
             case Body.EmptyCsv:
                 request.Content = new ByteArrayContent([]) { Headers = { ContentType = new("text/csv") { CharSet = Encoding.UTF8.WebName } } };

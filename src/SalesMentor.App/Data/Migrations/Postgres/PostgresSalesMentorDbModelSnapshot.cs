@@ -993,6 +993,59 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.ManagerInteraction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PrivateNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RepId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ManagerId", "Date");
+
+                    b.HasIndex("RepId", "Date");
+
+                    b.ToTable("ManagerInteractions");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.MatchProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1394,6 +1447,18 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("TargetCoachPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetMentorPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetSupervisorPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetTrainerPercent")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -2032,6 +2097,26 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.HasOne("SalesMentor.App.Domain.ImportRun", null)
                         .WithMany("Errors")
                         .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.ManagerInteraction", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

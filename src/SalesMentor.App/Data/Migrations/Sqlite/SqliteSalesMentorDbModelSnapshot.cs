@@ -978,6 +978,59 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.ManagerInteraction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrivateNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RepId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("ManagerId", "Date");
+
+                    b.HasIndex("RepId", "Date");
+
+                    b.ToTable("ManagerInteractions");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.MatchProposal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,6 +1432,18 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetCoachPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetMentorPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetSupervisorPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetTrainerPercent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -2017,6 +2082,26 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.HasOne("SalesMentor.App.Domain.ImportRun", null)
                         .WithMany("Errors")
                         .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.ManagerInteraction", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ManagerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
