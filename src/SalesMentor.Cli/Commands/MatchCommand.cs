@@ -85,10 +85,9 @@ internal static class MatchCommand
     {
         await using var host = await CliHost.StartAsync(parse, ct);
         if (host is null) return 1;
-        var programs = await host.InScopeAsync(s => s.GetRequiredService<ListPrograms>().HandleAsync(host.Actor, ct));
-        var found = programs.Value.Where(x => string.Equals(x.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
-        if (found.Count != 1) return Usage(found.Count == 0 ? $"No program is called '{name}'." : $"{found.Count} programs are called '{name}'.");
-        var result = await host.InScopeAsync(s => s.GetRequiredService<ProposeMatches>().HandleAsync(host.Actor, found[0].Id, new RunMatchingRequest(mode), ct));
+        var found = await ProgramLookup.FindAsync(host, name, ct);
+        if (!found.IsSuccess) return Usage(found.Error!.Message);
+        var result = await host.InScopeAsync(s => s.GetRequiredService<ProposeMatches>().HandleAsync(host.Actor, found.Value, new RunMatchingRequest(mode), ct));
         if (!result.IsSuccess) return CliHost.Fail(result.Error!);
         var board = result.Value;
         var table = new Table().AddColumns("mentee", "mentor", "score", "status", "main reason");

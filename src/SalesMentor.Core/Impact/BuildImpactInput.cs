@@ -18,11 +18,33 @@ public static class BuildImpactInput
     public static ImpactInput FromKpis(KpiTable table, Kpi kpi, double scale, double[] tenureAtFirstPeriod, int[] teams, int[] starts)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var periods = table.Periods.Count;
-        var values = new double[table.People * periods];
+        return FromKpis(table, kpi, scale, [.. Enumerable.Range(0, table.People)], table.Periods.Count, tenureAtFirstPeriod, teams, starts);
+    }
+
+    /// <summary>
+    /// One KPI of the chosen people of <paramref name="table"/> over its first <paramref name="periods"/> periods (e.g. the
+    /// whole months only): rep <c>i</c> of the input is person <c>people[i]</c> of the table.
+    /// </summary>
+    /// <param name="table">KPIs per person and period.</param>
+    /// <param name="kpi">The KPI to estimate on.</param>
+    /// <param name="scale">Multiplier applied to every value.</param>
+    /// <param name="people">Table person indexes, one per rep of the input.</param>
+    /// <param name="periods">How many of the table's periods, from the first (1 to all).</param>
+    /// <param name="tenureAtFirstPeriod">Per rep, tenure in periods at the first period.</param>
+    /// <param name="teams">Per rep, a team or region code.</param>
+    /// <param name="starts">Per rep, first mentored period index or <see cref="ImpactInput.NotMentored"/>.</param>
+    public static ImpactInput FromKpis(
+        KpiTable table, Kpi kpi, double scale, IReadOnlyList<int> people, int periods, double[] tenureAtFirstPeriod, int[] teams, int[] starts)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(periods, table.Periods.Count);
+        var values = new double[people.Count * periods];
         var kind = KpiCatalog.KindOf(kpi);
-        for (var person = 0; person < table.People; person++)
+        for (var rep = 0; rep < people.Count; rep++)
         {
+            var person = people[rep];
             for (var period = 0; period < periods; period++)
             {
                 double? value = !table.IsActive(person, period) ? null : kind switch
@@ -31,7 +53,7 @@ public static class BuildImpactInput
                     KpiKind.Count => table.Count(person, period, kpi),
                     _ => table.Ratio(person, period, kpi),
                 };
-                values[(person * periods) + period] = value is { } v ? v * scale : double.NaN;
+                values[(rep * periods) + period] = value is { } v ? v * scale : double.NaN;
             }
         }
 

@@ -29,6 +29,7 @@ public static class ApiRouting
         api.MapMentorshipsEndpoints();
         api.MapApiTokensEndpoints();
         api.MapManagerRolesEndpoints();
+        api.MapImpactEndpoints();
     }
 
     private static ProblemHttpResult ReadOnlyToken() => TypedResults.Problem(

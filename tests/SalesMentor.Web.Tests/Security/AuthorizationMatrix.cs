@@ -210,6 +210,9 @@ public static partial class AuthorizationMatrix
         new("PUT", "/api/programs/{id}", Target.Missing, SignedInMissing, Body: Body.Program),
         new("POST", "/api/programs/{id}/status", Target.Program, AdminOnly, Body: Body.ProgramStatus),
         new("POST", "/api/programs/{id}/status", Target.Missing, SignedInMissing, Body: Body.ProgramStatus),
+        // Impact: admins and coordinators the program; managers their own people from 5 mentees up (403 below that); others 404.
+        new("GET", "/api/programs/{id}/impact", Target.Program, "401  200|400  404  404  403  403  403  401"),
+        new("GET", "/api/programs/{id}/impact", Target.Missing, SignedInMissing),
         new("GET", "/api/programs/{id}/enrollments", Target.Program, AdminOnly),
         new("GET", "/api/programs/{id}/enrollments", Target.Missing, SignedInMissing),
         new("POST", "/api/programs/{id}/reminders", Target.Program, AdminOnly),
@@ -416,6 +419,7 @@ public static partial class AuthorizationMatrix
         new("/admin/catalogs", PageAccess.Admin, "The catalogs enrollment forms offer"),
         new("/programs", PageAccess.SignedIn, "Mentorship programs run in cohorts"),
         new("/programs/{Id:guid}", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead"),
+        new("/programs/{Id:guid}/impact", PageAccess.SignedIn, "The impact of this program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/impact"),
         new("/programs/{Id:guid}/mentor", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/mentor"),
         new("/programs/{Id:guid}/mentee", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/mentee"),
         new("/programs/{Id:guid}/board", PageAccess.SignedIn, "This matching board does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/board"),

@@ -1,0 +1,103 @@
+using SalesMentor.App.Common;
+using SalesMentor.App.Features.Impact;
+using SalesMentor.App.Tests.Infrastructure;
+
+namespace SalesMentor.App.Tests.Features.Impact;
+
+/// <summary>The impact use case on a simulated organization with a planted effect, on both providers: the numbers, the verdicts and who sees what.</summary>
+public class ProgramImpactTests
+{
+    private static async Task<(TestApp App, ImpactOrg Org)> StartAsync(Provider provider)
+    {
+        var app = await TestApp.StartAsync(provider);
+        var org = await ImpactOrg.CreateAsync(app.Services, app.Clock.GetUtcNow().UtcDateTime);
+        return (app, org);
+    }
+
+    private static Task<Result<ProgramImpactView>> Impact(TestApp app, Actor actor, Guid program, string? kpi = null) =>
+        app.InScopeAsync(s => s.Get<GetProgramImpact>().HandleAsync(actor, new ProgramImpactRequest(program, kpi), default));
+
+    [Theory, BothProviders]
+    public async Task Admin_SeesThePlantedEffectWithinTheInterval_AndMentorValueAdded(Provider provider)
+    {
+        var (app, org) = await StartAsync(provider);
+        await using var _ = app;
+        var result = await Impact(app, TestApp.AdminActor, org.Cohort.Id);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var view = result.Value;
+        Assert.True(view.Status == "estimated", $"{view.Verdict} {view.Counts}");
+        Assert.Equal(("estimated", "", "program", "points"), (view.Status, view.Reason, view.Scope, view.Unit));
+        Assert.Equal(12, view.Counts.Mentees);
+        Assert.Equal(3, view.Counts.Cohorts);
+        Assert.NotNull(view.Effect);
+        Assert.InRange(ImpactOrg.PlantedEffect, view.Effect.Low, view.Effect.High);
+        Assert.InRange(view.Effect.Low, 5, ImpactOrg.PlantedEffect);
+        Assert.Contains("win rate", view.Verdict, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(view.Balance);
+        Assert.True(view.PreTrend?.Passed);
+        Assert.Contains(view.EventStudy, e => e.EventTime < 0);
+
+        // Mentor value-added: both mentors, with the matched mentees between them; the pilot's mentees are not in this estimate.
+        Assert.NotNull(view.MentorValueAdded);
+        Assert.Equal(2, view.MentorValueAdded.Count);
+        Assert.Equal(view.Counts.MenteesMatched, view.MentorValueAdded.Sum(m => m.Mentees));
+        Assert.All(view.MentorValueAdded, m => Assert.StartsWith("Impact Mentor", m.Name, StringComparison.Ordinal));
+
+        // The last whole month before "today" (2026-06-15) is May; June has not ended.
+        Assert.Equal(("2024-06", "2026-05"), (view.FirstMonth, view.LastMonth));
+
+        // A coordinator sees the same program estimate, without mentor value-added (admins only).
+        var coordinator = await Impact(app, TestApp.As(org.Coordinator), org.Cohort.Id);
+        Assert.True(coordinator.IsSuccess, coordinator.Error?.Message);
+        Assert.Equal((view.Status, view.Scope, view.Effect), (coordinator.Value.Status, coordinator.Value.Scope, coordinator.Value.Effect));
+        Assert.Null(coordinator.Value.MentorValueAdded);
+    }
+
+    [Theory, BothProviders]
+    public async Task Manager_SeesOwnPeopleOnly_FromFiveUp_AndRepsSeeNothing(Provider provider)
+    {
+        var (app, org) = await StartAsync(provider);
+        await using var _ = app;
+
+        // Manager one has six of the cohort's mentees: the estimate is theirs alone, too few for a number.
+        var own = await Impact(app, TestApp.As(org.Manager1), org.Cohort.Id);
+        Assert.True(own.IsSuccess, own.Error?.Message);
+        Assert.Equal(("team", 6, "cant_tell", "too_few_mentees"), (own.Value.Scope, own.Value.Counts.Mentees, own.Value.Status, own.Value.Reason));
+        Assert.Null(own.Value.Effect);
+        Assert.Null(own.Value.MentorValueAdded);
+        Assert.StartsWith("Can't tell", own.Value.Verdict, StringComparison.Ordinal);
+
+        // Two pilot mentees under manager one: below the group size, refused without any number.
+        var pilot = await Impact(app, TestApp.As(org.Manager1), org.Pilot.Id);
+        Assert.Equal(("impact.group_too_small", ErrorKind.Forbidden), (pilot.Error?.Code, pilot.Error?.Kind));
+
+        var rep = await Impact(app, TestApp.As(org.Reps[0]), org.Cohort.Id);
+        Assert.Equal(ErrorKind.NotFound, rep.Error?.Kind);
+        var missing = await Impact(app, TestApp.AdminActor, Guid.CreateVersion7());
+        Assert.Equal(ErrorKind.NotFound, missing.Error?.Kind);
+    }
+
+    [Theory, BothProviders]
+    public async Task ThinPilot_SaysCantTell_OtherKpisUseTheirUnit_UnknownOnesAreRefused(Provider provider)
+    {
+        var (app, org) = await StartAsync(provider);
+        await using var _ = app;
+        var result = await Impact(app, TestApp.AdminActor, org.Pilot.Id);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal(("cant_tell", "too_few_mentees", 3), (result.Value.Status, result.Value.Reason, result.Value.Counts.Mentees));
+        Assert.Null(result.Value.Effect);
+        Assert.Null(result.Value.MentorValueAdded);
+        Assert.Contains("only 3 mentees", result.Value.Verdict, StringComparison.Ordinal);
+
+        var revenue = await Impact(app, TestApp.AdminActor, org.Cohort.Id, "won-revenue");
+        Assert.True(revenue.IsSuccess, revenue.Error?.Message);
+        Assert.Equal(("won-revenue", "USD"), (revenue.Value.Kpi.Id, revenue.Value.Unit));
+
+        // Data-quality counts are not outcomes; neither is anything that is not a KPI id.
+        foreach (var bad in NaughtyStrings.All.Where(s => !string.IsNullOrWhiteSpace(s)).Append("won-without-amount").Append("WIN-RATE-BY-COUNT; drop table people"))
+        {
+            var refused = await Impact(app, TestApp.AdminActor, org.Cohort.Id, bad);
+            Assert.Equal("impact.kpi", refused.Error?.Code);
+        }
+    }
+}
