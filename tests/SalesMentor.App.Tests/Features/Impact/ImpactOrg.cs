@@ -12,7 +12,7 @@ namespace SalesMentor.App.Tests.Features.Impact;
 /// cohorts whose win probability rises by <see cref="PlantedEffect"/> from their start; the "Pilot" program has 3
 /// mentees and no effect. Everything is drawn from a fixed seed.
 /// </summary>
-internal sealed class ImpactOrg
+public sealed class ImpactOrg
 {
     /// <summary>The true effect on win rate, in percentage points.</summary>
     public const double PlantedEffect = 20;
