@@ -53,6 +53,8 @@ internal static class DemoCommand
             table.AddRow("quotas", result.Value.Quotas.ToString("N0", CultureInfo.InvariantCulture));
             table.AddRow("opportunities", result.Value.Opportunities.ToString("N0", CultureInfo.InvariantCulture));
             table.AddRow("activities", result.Value.Activities.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("mentorships", result.Value.Mentorships.ToString("N0", CultureInfo.InvariantCulture));
+            table.AddRow("manager interactions", result.Value.Interactions.ToString("N0", CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Sign in with {result.Value.Logins.Admin}, {result.Value.Logins.Manager}, {result.Value.Logins.Star} or {result.Value.Logins.Mentee}; password: {DemoSignIns.Password}");
             return 0;

@@ -25,9 +25,8 @@ public static class DemoGenerator
         var plan = PlanPerformance.Plan(options.Seed, roster);
         var quotas = PlanQuotas.Plan(options, scale, roster, plan);
 
-        // Mentorship plan goes here: decide programs and mentorships (e.g. logins.Star mentoring logins.Mentee)
-        // and add each mentee's DemoUplift with plan.WithUplift, after quotas and before any deal is generated.
+        var (mentoring, final) = PlanMentoring.Plan(options.Seed, roster, plan, logins, options.AsOf, options.Size == DemoSize.Large);
 
-        return new DemoOrganization(new DemoSource(options, scale, roster.WindowStart, roster.CrmPod), roster, plan, quotas, logins);
+        return new DemoOrganization(new DemoSource(options, scale, roster.WindowStart, roster.CrmPod), roster, final, quotas, logins, mentoring);
     }
 }

@@ -14,8 +14,9 @@ public sealed class DemoOrganization
     private readonly FrozenDictionary<PersonId, DemoRep> _reps;
     private readonly FrozenDictionary<PersonId, DemoPerson> _people;
 
-    internal DemoOrganization(DemoSource source, DemoRoster roster, DemoPlan plan, IReadOnlyList<DemoQuota> quotas, DemoLogins logins)
+    internal DemoOrganization(DemoSource source, DemoRoster roster, DemoPlan plan, IReadOnlyList<DemoQuota> quotas, DemoLogins logins, DemoMentoring mentoring)
     {
+        Mentoring = mentoring;
         _source = source;
         Regions = roster.Regions;
         Teams = roster.Teams;
@@ -59,6 +60,12 @@ public sealed class DemoOrganization
 
     /// <summary>Quarterly quotas of every rep for every calendar quarter overlapping the window and their employment.</summary>
     public IReadOnlyList<DemoQuota> Quotas { get; }
+
+    /// <summary>Programs and mentorships; their mentees carry the planted effect in <see cref="Plan"/>.</summary>
+    public DemoMentoring Mentoring { get; }
+
+    /// <summary>A year of manager interactions up to <see cref="AsOf"/>, generated on demand in the same order every time.</summary>
+    public IEnumerable<DemoInteraction> Interactions() => PlanMentoring.Interactions(Options.Seed, People, AsOf);
 
     /// <summary>The four demo sign-ins.</summary>
     public DemoLogins Logins { get; }

@@ -13,9 +13,9 @@ namespace SalesMentor.Core.Demo;
 /// <item>build the organization: regions, teams, people, personas, and the four demo sign-ins;</item>
 /// <item>plan performance: persona, title and segment give each rep a base profile with no uplifts;</item>
 /// <item>plan quotas from that base profile: what the company expected of each rep without any mentorship;</item>
-/// <item><b>plug-in point for the mentorship plan</b>: a future step decides programs and mentorships and returns
-/// a new plan with <see cref="WithUplift"/> applied to each mentee from their mentorship's start, e.g.
-/// <c>plan = PlanMentorships.Apply(roster, plan)</c> in <see cref="DemoGenerator.Generate"/>;</item>
+/// <item><b>the mentorship plan</b> (<see cref="PlanMentoring"/>): decides programs and mentorships and returns
+/// a new plan with <see cref="WithUplift"/> applied to each mentee from the month after their start,
+/// in <see cref="DemoGenerator.Generate"/>;</item>
 /// <item>generate opportunities and activities from the final plan, on demand.</item>
 /// </list>
 /// Each opportunity consumes a fixed number of random draws, and uplifts change neither the number
@@ -40,12 +40,16 @@ public sealed class DemoPlan
     public bool Contains(PersonId person) => _performance.ContainsKey(person);
 
     /// <summary>A new plan in which <paramref name="rep"/> also has <paramref name="uplift"/>; this plan is unchanged.</summary>
-    public DemoPlan WithUplift(PersonId rep, DemoUplift uplift)
+    public DemoPlan WithUplift(PersonId rep, DemoUplift uplift) => WithUplifts([(rep, uplift)]);
+
+    /// <summary>A new plan with every (rep, uplift) added, built once; this plan is unchanged.</summary>
+    public DemoPlan WithUplifts(IEnumerable<(PersonId Rep, DemoUplift Uplift)> uplifts)
     {
-        ArgumentNullException.ThrowIfNull(uplift);
-        var current = PerformanceOf(rep);
-        var uplifts = new ValueList<DemoUplift>(current.Uplifts.Append(uplift).OrderBy(u => u.From));
-        var changed = current with { Uplifts = uplifts };
-        return new DemoPlan(_performance.Select(p => p.Key == rep ? new(rep, changed) : p));
+        ArgumentNullException.ThrowIfNull(uplifts);
+        var added = uplifts.ToLookup(u => u.Rep, u => u.Uplift ?? throw new ArgumentException("An uplift is null.", nameof(uplifts)));
+        foreach (var rep in added) PerformanceOf(rep.Key);
+        return new DemoPlan(_performance.Select(p => added.Contains(p.Key)
+            ? new KeyValuePair<PersonId, DemoPerformance>(p.Key, p.Value with { Uplifts = new ValueList<DemoUplift>(p.Value.Uplifts.Concat(added[p.Key]).OrderBy(u => u.From)) })
+            : p));
     }
 }

@@ -12,6 +12,7 @@ internal enum DemoStream
     Accounts = 5,
     Opportunities = 6,
     Activities = 7,
+    Mentoring = 8,
 }
 
 /// <summary>

@@ -59,4 +59,46 @@ public static class BuildImpactInput
 
         return new ImpactInput(periods, values, tenureAtFirstPeriod, teams, starts);
     }
+
+    /// <summary>
+    /// A win rate over the trailing <paramref name="window"/> periods (the period and the ones before it): won ÷ closed
+    /// summed over the window, by count (<see cref="Kpi.WinRateByCount"/>) or by value (<see cref="Kpi.WinRateByValue"/>).
+    /// One month holds too few closed deals for most reps, so a monthly win rate has no value in many months; over three
+    /// months nearly every rep has one. NaN when the person was not employed in the period or closed nothing in the window.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="kpi"/> is not one of the two win rates.</exception>
+    public static ImpactInput TrailingWinRate(
+        KpiTable table, Kpi kpi, int window, double scale, IReadOnlyList<int> people, int periods, double[] tenureAtFirstPeriod, int[] teams, int[] starts)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(people);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(periods, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(periods, table.Periods.Count);
+        if (kpi is not (Kpi.WinRateByCount or Kpi.WinRateByValue)) throw new ArgumentException("Only the win rates have a trailing form.", nameof(kpi));
+        (double Won, double Closed) Part(int person, int period) => kpi == Kpi.WinRateByCount
+            ? (table.Count(person, period, Kpi.WonDeals), table.Count(person, period, Kpi.ClosedDeals))
+            : ((double)(table.MoneyInCurrency(person, period, Kpi.WonRevenue) ?? 0),
+               (double)((table.MoneyInCurrency(person, period, Kpi.WonRevenue) ?? 0) + (table.MoneyInCurrency(person, period, Kpi.LostAmount) ?? 0)));
+
+        var values = new double[people.Count * periods];
+        for (var rep = 0; rep < people.Count; rep++)
+        {
+            var person = people[rep];
+            for (var period = 0; period < periods; period++)
+            {
+                var (won, closed) = (0.0, 0.0);
+                for (var p = Math.Max(0, period - window + 1); p <= period; p++)
+                {
+                    if (!table.IsActive(person, p)) continue;
+                    var (w, c) = Part(person, p);
+                    (won, closed) = (won + w, closed + c);
+                }
+
+                values[(rep * periods) + period] = table.IsActive(person, period) && closed > 0 ? won / closed * scale : double.NaN;
+            }
+        }
+
+        return new ImpactInput(periods, values, tenureAtFirstPeriod, teams, starts);
+    }
 }

@@ -5,20 +5,28 @@ namespace SalesMentor.Core.Tests.Demo;
 public sealed class DemoPlanTests
 {
     [Fact]
-    public void Plan_Generated_EveryRepHasAProfileWithoutUplifts()
+    public void Plan_Generated_EveryRepHasAProfile_OnlyMenteesHaveAnUplift()
     {
         var org = DemoWorld.Small();
+        var mentees = org.Mentoring.Programs.SelectMany(p => p.Pairs).ToDictionary(p => p.Mentee, p => p.StartedOn);
 
         Assert.Equal(org.Reps.Count(), org.Plan.Reps.Count);
-        Assert.All(org.Reps, r => Assert.Empty(org.Plan.PerformanceOf(r.Id).Uplifts));
+        Assert.All(org.Reps.Where(r => !mentees.ContainsKey(r.Id)), r => Assert.Empty(org.Plan.PerformanceOf(r.Id).Uplifts));
+        Assert.All(mentees, m => Assert.Equal(m.Value.AddMonths(1), Assert.Single(org.Plan.PerformanceOf(m.Key).Uplifts).From));
         Assert.DoesNotContain(org.People, p => !p.IsRep && org.Plan.Contains(p.Id));
+    }
+
+    private static DemoPerson NotMentored(DemoOrganization org)
+    {
+        var mentees = org.Mentoring.Programs.SelectMany(p => p.Pairs).Select(p => p.Mentee).ToHashSet();
+        return org.Reps.First(r => r.Persona == DemoPersona.Struggler && !mentees.Contains(r.Id));
     }
 
     [Fact]
     public void WithUplift_Rep_AddsTheUpliftToANewPlanOnly()
     {
         var org = DemoWorld.Small();
-        var mentee = org.Logins.Mentee.PersonId;
+        var mentee = NotMentored(org).Id;
         var uplift = new DemoUplift(org.AsOf.AddMonths(-6), 0.1, 1.2, 1.5);
 
         var changed = org.Plan.WithUplift(mentee, uplift);
@@ -32,7 +40,7 @@ public sealed class DemoPlanTests
     public void GenerateOpportunities_WithUplift_SameDealsBeforeFromAndBetterOutcomesAfter()
     {
         var org = DemoWorld.Small();
-        var rep = org.RepFor(org.Logins.Mentee.PersonId);
+        var rep = org.RepFor(NotMentored(org).Id);
         var from = org.AsOf.AddMonths(-12);
         var planned = org.Plan.WithUplift(rep.Person.Id, new DemoUplift(from, 0.15, 1.25, 1.0));
         var uplifted = rep with { Performance = planned.PerformanceOf(rep.Person.Id) };
@@ -52,7 +60,7 @@ public sealed class DemoPlanTests
     public void GenerateActivities_WithActivityUplift_MoreActivitiesAfterFrom()
     {
         var org = DemoWorld.Small();
-        var rep = org.RepFor(org.Logins.Mentee.PersonId);
+        var rep = org.RepFor(NotMentored(org).Id);
         var from = org.AsOf.AddMonths(-12);
         var planned = org.Plan.WithUplift(rep.Person.Id, new DemoUplift(from, 0, 1, 2.0));
         var uplifted = rep with { Performance = planned.PerformanceOf(rep.Person.Id) };

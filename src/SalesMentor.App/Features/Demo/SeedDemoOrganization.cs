@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
+using SalesMentor.App.Kpis;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Security;
 using SalesMentor.Core.Demo;
@@ -12,7 +13,7 @@ namespace SalesMentor.App.Features.Demo;
 /// <param name="AsOf">The last day of the demo's history; today (UTC) when null, so the demo always looks current.</param>
 public sealed record SeedDemoRequest(DemoSize Size = DemoSize.Small, int Seed = 1, DateOnly? AsOf = null);
 
-public sealed record SeedDemoResult(DemoSignIns Logins, int People, int Opportunities, int Activities, int Quotas);
+public sealed record SeedDemoResult(DemoSignIns Logins, int People, int Opportunities, int Activities, int Quotas, int Mentorships = 0, int Interactions = 0);
 
 /// <summary>How far the demo writer has got, for progress bars.</summary>
 public sealed record DemoProgress(string Stage, long Done, long? Total);
@@ -26,9 +27,10 @@ public sealed record DemoSignIns(string Admin, string Manager, string Star, stri
 
 /// <summary>
 /// Fills an empty database with the generated demo organization (people, teams, quotas, deals,
-/// activities) and the four demo accounts. Refuses a database that already has people.
+/// activities), the four demo accounts, and its mentoring: a completed program, a running one and a thin pilot
+/// (mentorships, signed agreements, sessions) and a year of manager interactions. Refuses a database that already has people.
 /// </summary>
-public sealed class SeedDemoOrganization(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IServiceScopeFactory scopes)
+public sealed class SeedDemoOrganization(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IServiceScopeFactory scopes, KpiCache kpis)
 {
     private const int Batch = 5_000;
 
@@ -59,9 +61,13 @@ public sealed class SeedDemoOrganization(SalesMentorDb db, UserManager<AppUser> 
 
         var logins = await CreateAccountsAsync(demo.Logins, now);
         await SalesDataStamp.BumpAsync(db, ct);
-        audit.Record(actor, "demo.create", "organization", null, $"size={request.Size} seed={request.Seed} asOf={asOf:yyyy-MM-dd} people={people} opportunities={opportunities}");
+        var interactions = await InsertAsync(DemoMentoringWriter.Interactions(demo, now), "interactions", null, progress, ct);
+        var mentorships = await new DemoMentoringWriter(db, kpis).WriteProgramsAsync(demo, now, ct);
+        progress?.Report(new DemoProgress("mentorships", mentorships, mentorships));
+        audit.Record(actor, "demo.create", "organization", null,
+            $"size={request.Size} seed={request.Seed} asOf={asOf:yyyy-MM-dd} people={people} opportunities={opportunities} mentorships={mentorships}");
         await db.SaveChangesAsync(ct);
-        return new SeedDemoResult(logins, people, opportunities, activities, quotas);
+        return new SeedDemoResult(logins, people, opportunities, activities, quotas, mentorships, interactions);
     }
 
     /// <summary>True when the database holds the demo organization's sign-ins.</summary>

@@ -21,6 +21,9 @@ public sealed class GetProgramImpact(SalesMentorDb db, Access access, KpiCache c
     /// <summary>Fewest people in a manager's group before its aggregate is shown.</summary>
     public const int MinimumGroup = 5;
 
+    /// <summary>Win rates are read over this many months ending with each month: one month holds too few closed deals.</summary>
+    public const int TrailingMonths = 3;
+
     /// <summary>The KPI estimated when the request names none.</summary>
     public const string DefaultKpi = "win-rate-by-count";
 
@@ -96,9 +99,13 @@ public sealed class GetProgramImpact(SalesMentorDb db, Access access, KpiCache c
             teams.Add(person.TeamId is { } t ? (teamCodes.TryGetValue(t, out var code) ? code : teamCodes[t] = teamCodes.Count) : -1);
         }
 
-        var input = BuildImpactInput.FromKpis(months.Table, kpi, scale, rows, whole, [.. tenure], [.. teams], [.. starts]);
+        var trailing = kpi is Kpi.WinRateByCount or Kpi.WinRateByValue;
+        var input = trailing
+            ? BuildImpactInput.TrailingWinRate(months.Table, kpi, TrailingMonths, scale, rows, whole, [.. tenure], [.. teams], [.. starts])
+            : BuildImpactInput.FromKpis(months.Table, kpi, scale, rows, whole, [.. tenure], [.. teams], [.. starts]);
         var options = new ImpactOptions();
         var name = KpiCatalog.Of(kpi).Name.ToLowerInvariant();
+        var measure = trailing ? $"{name}, each month over the trailing {TrailingMonths} months" : $"{name} per month";
         var result = await Task.Run(() => EstimateImpact.Run(input, options, name, " " + unit), ct);
 
         IReadOnlyList<MentorValueAddedRow>? valueAdded = null;
@@ -108,7 +115,7 @@ public sealed class GetProgramImpact(SalesMentorDb db, Access access, KpiCache c
         }
 
         return new ProgramImpactView(
-            program.Id, program.Name, team is null ? "program" : "team", definition, unit,
+            program.Id, program.Name, team is null ? "program" : "team", definition, measure, unit,
             months.Periods[0].Label, months.Periods[whole - 1].Label,
             result.Status == ImpactStatus.Estimated ? "estimated" : "cant_tell", ReasonId(result.Reason), result.Verdict,
             result.Effect is { } e ? new ImpactEffectView(e.Effect, e.Low, e.High, e.StandardError) : null,

@@ -19,6 +19,7 @@ public sealed record MentorValueAddedRow(PersonId Mentor, string Name, int Mente
 /// Individual lifts are never part of it; <see cref="MentorValueAdded"/> is filled for admins only.
 /// </summary>
 /// <param name="Scope">"program" for the whole program, or "team" when a manager sees their own people only.</param>
+/// <param name="Measure">What is compared, in words, e.g. "win rate (count), each month over the trailing 3 months".</param>
 /// <param name="Unit">Unit of every number, e.g. "points" for a rate read in percentage points, or the currency.</param>
 /// <param name="FirstMonth">First month of the data read.</param>
 /// <param name="LastMonth">Last whole month of the data read (the current, unfinished month is left out).</param>
@@ -27,6 +28,7 @@ public sealed record ProgramImpactView(
     string ProgramName,
     string Scope,
     KpiDefinitionView Kpi,
+    string Measure,
     string Unit,
     string FirstMonth,
     string LastMonth,
