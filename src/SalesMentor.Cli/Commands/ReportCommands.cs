@@ -19,6 +19,7 @@ internal static class ReportCommands
         StarsCommand(),
         RolesReportCommand.Create(),
         ImpactReportCommand.Create(),
+        ProgramsReportCommand.Create(),
     };
 
     /// <summary><c>salesmentor report kpis --period 2026-Q3|2026-03|FY2026 [--team T] [--out file.csv|file.xlsx]</c>: exit 0, 2 for a bad period or team.</summary>

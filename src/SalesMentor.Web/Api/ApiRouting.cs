@@ -30,6 +30,7 @@ public static class ApiRouting
         api.MapApiTokensEndpoints();
         api.MapManagerRolesEndpoints();
         api.MapImpactEndpoints();
+        api.MapProgramMetricsEndpoints();
     }
 
     private static ProblemHttpResult ReadOnlyToken() => TypedResults.Problem(
