@@ -8,7 +8,7 @@ namespace SalesMentor.Web.Tests.Browser;
 public class ImpactPageTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
-    public Task Admin_ReadsTheVerdictWithChart_PilotSaysCantTell_RepGetsNotFound() => RunAsync(async () =>
+    public Task Admin_ReadsTheVerdictWithChart_AndHealthInNumbers_PilotSaysCantTell_RepGetsNotFound() => RunAsync(async () =>
     {
         var host = await StartHostAsync();
         var world = await host.CreateWorldAsync();
@@ -25,6 +25,13 @@ public class ImpactPageTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         await KpiScorecardTests.ChooseAsync(admin, "impact-kpi", "Won revenue");
         await Expect(admin.GetByTestId("impact-verdict")).ToContainTextAsync("won revenue", new() { IgnoreCase = true });
+
+        await GotoAsync(admin, $"/programs/{org.Cohort.Id}");
+        await admin.GetByTestId("open-metrics").ClickAsync();
+        await Expect(admin.GetByTestId("metrics-tiles")).ToContainTextAsync("Running pairs");
+        await Expect(admin.GetByTestId("metrics-chart")).ToBeVisibleAsync();
+        var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByTestId("metrics-csv").ClickAsync());
+        Assert.Equal("csv", Path.GetExtension(download.SuggestedFilename).TrimStart('.'));
 
         await GotoAsync(admin, $"/programs/{org.Pilot.Id}/impact");
         await Expect(admin.GetByTestId("impact-verdict")).ToContainTextAsync("Can't tell: only 3 mentees");
