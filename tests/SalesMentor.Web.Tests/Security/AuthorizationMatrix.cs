@@ -419,6 +419,7 @@ public static partial class AuthorizationMatrix
         new("/programs/{Id:guid}/mentor", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/mentor"),
         new("/programs/{Id:guid}/mentee", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/mentee"),
         new("/programs/{Id:guid}/board", PageAccess.SignedIn, "This matching board does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/board"),
+        new("/programs/{Id:guid}/import-mentorships", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/import-mentorships"),
         new("/enrollments/{Id:guid}", PageAccess.SignedIn, "This enrollment does not exist", Path: "/enrollments/0199aaaa-0000-7000-8000-00000000dead"),
         new("/ratings/{Id:guid}", PageAccess.SignedIn, "This rating request does not exist", Path: "/ratings/0199aaaa-0000-7000-8000-00000000dead"),
         new("/me/mentoring", PageAccess.SignedIn, "Your enrollments, proposed pairs, mentorships"),
