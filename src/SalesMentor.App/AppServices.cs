@@ -34,6 +34,7 @@ public static class AppServices
         services.AddScoped<ApiTokenValidator>();
         services.AddScoped<OrgClock>();
         services.AddSingleton<Kpis.KpiCache>();
+        services.AddScoped<Kpis.BehaviourSignalReader>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<Features.Enrollments.ProgramMail>();
         services.AddScoped<DatabaseInitializer>();

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SalesMentor.App.Domain;
 
-/// <summary>A behaviour's signal measured from CRM data, when there is one (docs/matching.md lists the formulas).</summary>
+/// <summary>A behaviour's signal measured from CRM data, when there is one (docs/kpis.md, behaviour signals, defines them; ComputeBehaviourSignals computes them).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<CrmSignal>))]
 public enum CrmSignal
 {

@@ -11,7 +11,8 @@ using Spectre.Console;
 namespace SalesMentor.Cli.Commands;
 
 /// <summary>
-/// <c>salesmentor import roster|opportunities|activities|quotas|users|exchange-rates FILE …</c>: exit 0 when
+/// <c>salesmentor import roster|opportunities|activities|quotas|users|exchange-rates FILE …</c> (and
+/// <c>import mentorships</c>, <see cref="MentorshipImportCommand"/>): exit 0 when
 /// imported (or, with --dry-run, importable), 1 when rejected or unreadable, 2 when the file or an
 /// option file is missing or wrong, or HubSpot stages need confirming (--stages).
 /// </summary>
@@ -28,6 +29,7 @@ internal static class ImportCommands
         SalesCommand(ImportKinds.Quotas, "Import quotas: person, period (or period_start and period_end), amount, currency."),
         SalesCommand(ImportKinds.Users, "Import Salesforce users: link their ids to people and add the people who are missing."),
         SalesCommand(ImportKinds.ExchangeRates, "Import exchange rates: currency, valid_from, rate."),
+        MentorshipImportCommand.Create(),
     };
 
     /// <summary><c>salesmentor import roster FILE [--skip-bad-rows] [--dry-run]</c>.</summary>

@@ -15,6 +15,8 @@ public static class KpisEndpoints
             .WithSummary("Every KPI's definition, the periods with data (month, quarter, year) and the current ones.");
         api.MapGet("/people/{id:guid}/scorecard", GetScorecard).WithTags("KPIs").WithName("GetScorecard")
             .WithSummary("A person's KPIs for one period (periodKind=month|quarter|year, period=2026-03|2026-Q3|FY2026) with trends, percentile ranks, 12 periods of history, star status, skill signals and data problems. 404 when their sales data is hidden.");
+        api.MapGet("/people/{id:guid}/behaviour-signals", GetBehaviourSignals).WithTags("KPIs").WithName("GetBehaviourSignals")
+            .WithSummary("A person's behaviour signals per calendar month (months=1–24, default 6, ending with through=2026-03, default the current month): activities per open opportunity, pipeline created, share of open opportunities touched in 14 days, and each catalog behaviour with a CRM signal. 404 when their sales data is hidden.");
         api.MapGet("/leaderboards", GetLeaderboard).WithTags("KPIs").WithName("GetLeaderboard")
             .WithSummary("People ranked by one KPI (kpi=won-revenue…) in one period, among everyone, the region or the team (scope); filter by regionId/teamId; sort=rank|value|name|team|region; only people whose sales data you may see.");
         api.MapGet("/leaderboards/export", ExportLeaderboard).WithTags("KPIs").WithName("ExportLeaderboard")
@@ -34,6 +36,10 @@ public static class KpisEndpoints
     private static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> GetScorecard(
         HttpContext http, GetScorecard useCase, Guid id, string? periodKind, string? period, CancellationToken ct) =>
         (await useCase.HandleAsync(http.Actor(), new PersonId(id), new GetScorecardRequest(periodKind, period), ct)).ToHttp();
+
+    private static async Task<Results<Ok<BehaviourSignalsView>, ProblemHttpResult>> GetBehaviourSignals(
+        HttpContext http, GetBehaviourSignals useCase, Guid id, int? months, string? through, CancellationToken ct) =>
+        (await useCase.HandleAsync(http.Actor(), new PersonId(id), new GetBehaviourSignalsRequest(months, through), ct)).ToHttp();
 
     private static async Task<Results<Ok<LeaderboardView>, ProblemHttpResult>> GetLeaderboard(
         HttpContext http, GetLeaderboard useCase, string? kpi, string? periodKind, string? period, string? scope, Guid? regionId, Guid? teamId,

@@ -38,11 +38,11 @@ public static class MatchingEndpoints
             .WithTags("Matching").WithName("GetMyMentoring").WithSummary("Your enrollments, published pairs to answer, mentorships and ratings asked of you.");
         api.MapPost("/mentorships/import", ImportMentorships).WithTags("Matching").WithName("ImportMentorships")
             .Accepts<Stream>("text/csv", "application/octet-stream")
-            .WithSummary("Existing mentorships from CSV (mentor, mentee, start_date [, end_date]); all or nothing: 422 mentorships.rejected with the problems by line.");
+            .WithSummary("Existing mentorships from CSV (mentor, mentee, start_date [, end_date]); all or nothing: 422 mentorships.rejected with the problems by line. ?dryRun=true checks and lists the rows, writing nothing.");
     }
 
     private static async Task<Results<Ok<MentorshipImportOutcome>, ProblemHttpResult>> ImportMentorships(
-        HttpContext http, App.Features.Matching.ImportMentorships useCase, Guid? programId, CancellationToken ct)
+        HttpContext http, App.Features.Matching.ImportMentorships useCase, Guid? programId, bool? dryRun, CancellationToken ct)
     {
         if (http.Request.HasFormContentType || http.Request.ContentLength > App.Features.Matching.ImportMentorships.MaxBytes)
         {
@@ -50,7 +50,7 @@ public static class MatchingEndpoints
                 title: "Unsupported body", extensions: new Dictionary<string, object?> { ["code"] = "mentorships.body" });
         }
 
-        var result = await useCase.HandleAsync(http.Actor(), http.Request.Body, programId, ct);
+        var result = await useCase.HandleAsync(http.Actor(), http.Request.Body, programId, ct, dryRun ?? false);
         if (!result.IsSuccess) return ApiResults.Problem(result.Error!);
         if (result.Value.Problems.Count == 0) return TypedResults.Ok(result.Value);
         return TypedResults.Problem(

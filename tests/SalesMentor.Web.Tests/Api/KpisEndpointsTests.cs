@@ -189,6 +189,7 @@ public class KpisEndpointsTests
             "/api/leaderboards?kpi=", "/api/leaderboards?period=", "/api/leaderboards?periodKind=", "/api/leaderboards?scope=", "/api/leaderboards?sort=",
             "/api/leaderboards/export?format=", "/api/stars?status=", $"/api/people/{world.RepA.Id}/scorecard?period=", $"/api/people/{world.RepA.Id}/scorecard?periodKind=",
             "/api/leaderboards?page=", "/api/leaderboards?pageSize=", "/api/leaderboards?teamId=",
+            $"/api/people/{world.RepA.Id}/behaviour-signals?months=", $"/api/people/{world.RepA.Id}/behaviour-signals?through=",
         ];
         string[] values = [.. NaughtyStrings.All.Take(120), "2147483647", "-2147483648", "99999999999", "-1"];
         var failures = new List<string>();

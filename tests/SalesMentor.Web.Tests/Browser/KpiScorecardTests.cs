@@ -4,6 +4,7 @@ using SalesMentor.App.Common;
 using SalesMentor.App.Features.Demo;
 using SalesMentor.App.Features.Kpis;
 using SalesMentor.Web.Components.Pages.Kpis;
+using SalesMentor.Web.Components.Pages.People;
 using static Microsoft.Playwright.Assertions;
 
 namespace SalesMentor.Web.Tests.Browser;
@@ -32,6 +33,16 @@ public class KpiScorecardTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(page.GetByTestId("scorecard-star")).ToContainTextAsync(KpiFormat.Status(current.Star!.Status.ToString()));
         await Expect(page.GetByTestId("scorecard-star").GetByTestId("star-evidence").Locator("tbody tr")).ToHaveCountAsync(current.Star.Quarters.Count + (current.Star.Trailing is null ? 0 : 1));
         await Expect(page.GetByTestId("chart-won-revenue").Locator("svg")).ToBeVisibleAsync();
+
+        // The behaviours with a CRM signal, month by month, as the use case computes them.
+        var signals = await UseCaseAsync<GetBehaviourSignals, BehaviourSignalsView>(host, uc => uc.HandleAsync(Actor.System, star, new GetBehaviourSignalsRequest(), default));
+        var behaviours = page.GetByTestId("behaviour-signal");
+        await Expect(behaviours).ToHaveCountAsync(signals.Behaviours.Count);
+        for (var i = 0; i < signals.Behaviours.Count; i++)
+        {
+            var b = signals.Behaviours[i];
+            await Expect(behaviours.Nth(i).Locator("td").Last).ToHaveTextAsync(ScorecardBehaviours.Format(b.Signal, b.Values[^1]));
+        }
 
         await ChooseAsync(page, "scorecard-period", earlier.Period.Label);
         await ExpectTilesAsync(page, earlier);

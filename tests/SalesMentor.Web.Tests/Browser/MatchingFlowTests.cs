@@ -56,6 +56,7 @@ public partial class MatchingFlowTests(BrowserFixture fixture) : BrowserTest(fix
 
         var repC = await SignedInPageAsync(host, world.RepC.Email!, TestWorld.Password);
         await GotoAsync(repC, $"programs/{programId}/mentee");
+        await Expect(repC.GetByTestId("time-zone")).ToHaveValueAsync("Europe/Berlin");   // prefilled from the directory
         await repC.GetByTestId("level-prospecting").FillAsync("3");
         await repC.GetByTestId("save-enrollment").ClickAsync();
         await Expect(repC.GetByTestId("enrollment-message")).ToContainTextAsync("Saved");
@@ -63,6 +64,7 @@ public partial class MatchingFlowTests(BrowserFixture fixture) : BrowserTest(fix
         var gaps = await QueryAsync(host, db => db.Enrollments.Where(e => e.PersonId == world.RepA.Id).Select(e => e.Id).SingleAsync());
         var stored = await QueryAsync(host, db => db.SkillRatings.Where(r => r.EnrollmentId == gaps).Select(r => new { r.SkillKey, r.Visibility }).ToListAsync());
         Assert.Contains(stored, r => r.SkillKey == "negotiating" && r.Visibility == GapVisibility.MentorOnly);
+        Assert.Equal("Europe/Berlin", await QueryAsync(host, db => db.Enrollments.Where(e => e.PersonId == world.RepC.Id).Select(e => e.TimeZone).SingleAsync()));
 
         // The admin makes the star eligible with a written reason (the rule decides otherwise) and moves on to matching.
         await GotoAsync(admin, $"programs/{programId}");

@@ -51,12 +51,13 @@ public sealed record Choice(string Key, string Name, string? Description);
 
 /// <summary>
 /// What the enrollment form needs for one side of one program: the actor's enrollment if any, the catalogs, the
-/// article's attributes, the KPI-suggested gaps or strengths, and the star verdict (mentors).
+/// article's attributes, the KPI-suggested gaps or strengths, and the star verdict (mentors). <see cref="TimeZone"/> is
+/// what a new form starts with: the enrollment's when there is one, otherwise the person's own time zone from the directory.
 /// </summary>
 public sealed record EnrollmentForm(
     Guid ProgramId, string ProgramName, ProgramStatus ProgramStatus, EnrollmentSide Side, bool Open, EnrollmentView? Enrollment,
     IReadOnlyList<Choice> Skills, IReadOnlyList<Choice> Values, IReadOnlyList<Choice> Attributes, IReadOnlyList<SkillSuggestionView> Suggestions,
-    StarVerdictView? Star, EligibilityView? Eligibility, IReadOnlyList<PersonRef> OtherSide, int DefaultCapacity);
+    StarVerdictView? Star, EligibilityView? Eligibility, IReadOnlyList<PersonRef> OtherSide, int DefaultCapacity, string? TimeZone = null);
 
 /// <summary>A strength (mentor) or gap (mentee) to save. <see cref="Source"/>: Self, or Kpi when taken from a KPI suggestion.</summary>
 public sealed record SkillLevelInput(string SkillKey, int Level, SkillSource Source = SkillSource.Self, GapVisibility Visibility = GapVisibility.ShareForMatching);

@@ -13,7 +13,8 @@ namespace SalesMentor.App.Features.Enrollments;
 
 /// <summary>
 /// What the actor's own enrollment form needs: their enrollment on that side (if any), the catalogs, the article's
-/// attributes, the gaps (mentee) or strengths (mentor) their KPIs suggest, and — for mentors — their star evidence.
+/// attributes, the gaps (mentee) or strengths (mentor) their KPIs suggest, and — for mentors — their star evidence. A new
+/// form's time zone is the person's own (from the directory), to change or keep.
 /// </summary>
 public sealed class GetEnrollmentForm(SalesMentorDb db, Access access, KpiCache kpis)
 {
@@ -42,12 +43,13 @@ public sealed class GetEnrollmentForm(SalesMentorDb db, Access access, KpiCache 
         var otherSide = mentor ? EnrollmentSide.Mentee : EnrollmentSide.Mentor;
         var others = await db.Enrollments.AsNoTracking().Where(e => e.ProgramId == programId && e.Side == otherSide && !e.Withdrawn && e.PersonId != me)
             .Join(db.People, e => e.PersonId, p => p.Id, (e, p) => new PersonRef(p.Id, p.Name)).ToListAsync(ct);
+        var zone = view is not null ? view.TimeZone : await db.People.AsNoTracking().Where(p => p.Id == me).Select(p => p.TimeZone).SingleOrDefaultAsync(ct);
         return new EnrollmentForm(
             program.Id, program.Name, program.Status, side, program.Status is ProgramStatus.Enrolling or ProgramStatus.Matching, view,
             [.. skills.Select(s => new Choice(s.Key, s.Name, s.Description))], [.. values.Select(v => new Choice(v.Id.ToString(), v.Name, v.Description))],
             [.. (mentor ? MentoringAttributes.Mentor : MentoringAttributes.Mentee).Select(a => new Choice(a.Key, a.Name, a.Question))],
             suggestions, mentor && verdict is not null ? StarVerdictView.Of(verdict) : null,
             mentor ? Eligibility.Of(program, existing ?? new Enrollment { Side = side }, verdict, showOverrideReason: false) : null,
-            [.. others.OrderBy(p => p.Name, StringComparer.CurrentCulture)], program.DefaultCapacity);
+            [.. others.OrderBy(p => p.Name, StringComparer.CurrentCulture)], program.DefaultCapacity, zone);
     }
 }

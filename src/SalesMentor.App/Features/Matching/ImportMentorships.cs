@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
+using SalesMentor.App.Features.Programs;
 using SalesMentor.App.Import;
 using SalesMentor.App.Security;
 using SalesMentor.Core.People;
@@ -14,14 +15,16 @@ namespace SalesMentor.App.Features.Matching;
 /// Imports mentorships an organization already runs, from a CSV file with the columns <c>mentor</c>, <c>mentee</c>
 /// and <c>start_date</c> (yyyy-MM-dd), and optionally <c>end_date</c>. People are named by email, external id or
 /// unique name. All or nothing: any bad row is reported with its line and nothing is saved. Importing the same
-/// file again changes nothing. Admins import; a program's coordinators may import into their program.
+/// file again changes nothing. Admins import; a program's coordinators may import into their program. A dry run
+/// checks the file and shows what importing it would do, and writes nothing.
 /// </summary>
 public sealed class ImportMentorships(SalesMentorDb db, Access access, AuditLog audit, TimeProvider clock, OrgClock today)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
     public const int MaxRows = 100_000;
+    public const int MaxPreviewRows = 1000;
 
-    public async Task<Result<MentorshipImportOutcome>> HandleAsync(Actor actor, Stream csv, Guid? programId, CancellationToken ct)
+    public async Task<Result<MentorshipImportOutcome>> HandleAsync(Actor actor, Stream csv, Guid? programId, CancellationToken ct, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(csv);
         if (programId is { } pid)
@@ -36,15 +39,16 @@ public sealed class ImportMentorships(SalesMentorDb db, Access access, AuditLog 
 
         var table = await CsvTable.ReadAsync(csv, MaxBytes, MaxRows, ct);
         var problems = new List<MentorshipImportProblem>();
-        if (table.Problem is { } p) return new MentorshipImportOutcome(0, 0, [new(p.Line, p.Message)]);
+        if (table.Problem is { } p) return new MentorshipImportOutcome(0, 0, [new(p.Line, p.Message)], dryRun);
         var (mentorCol, menteeCol) = (table.Column("mentor"), table.Column("mentee"));
         var (startCol, endCol) = (table.Column("start_date", "start date", "started_on", "start"), table.Column("end_date", "end date", "ended_on", "end"));
         if (mentorCol < 0 || menteeCol < 0 || startCol < 0)
         {
-            return new MentorshipImportOutcome(0, 0, [new(1, "The header needs the columns mentor, mentee and start_date.")]);
+            return new MentorshipImportOutcome(0, 0, [new(1, "The header needs the columns mentor, mentee and start_date.")], dryRun);
         }
 
-        var people = await db.People.AsNoTracking().Select(x => new { x.Id, x.Email, x.ExternalId, x.NameKey }).ToListAsync(ct);
+        var people = await db.People.AsNoTracking().Select(x => new { x.Id, x.Name, x.Email, x.ExternalId, x.NameKey }).ToListAsync(ct);
+        var names = people.ToDictionary(x => x.Id, x => x.Name);
         var byEmail = people.Where(x => x.Email != null).ToDictionary(x => x.Email!, x => x.Id, StringComparer.Ordinal);
         var byExternal = people.Where(x => x.ExternalId != null).ToDictionary(x => x.ExternalId!, x => x.Id, StringComparer.Ordinal);
         var byName = people.GroupBy(x => x.NameKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Id).ToList(), StringComparer.Ordinal);
@@ -73,10 +77,19 @@ public sealed class ImportMentorships(SalesMentorDb db, Access access, AuditLog 
         }
 
         if (table.Rows.Count == 0) problems.Add(new(0, "The file has a header but no rows."));
-        if (problems.Count > 0) return new MentorshipImportOutcome(0, 0, [.. problems.OrderBy(x => x.Line).Take(1000)]);
+        if (problems.Count > 0) return new MentorshipImportOutcome(0, 0, [.. problems.OrderBy(x => x.Line).Take(1000)], dryRun);
 
         var existing = (await db.Mentorships.AsNoTracking().Select(m => new { m.MentorId, m.MenteeId, m.StartedOn }).ToListAsync(ct))
             .Select(m => (m.MentorId, m.MenteeId, m.StartedOn)).ToHashSet();
+        if (dryRun)
+        {
+            var isNew = rows.Select(r => !existing.Contains((r.Mentor, r.Mentee, r.Start))).ToList();
+            var preview = rows.Take(MaxPreviewRows).Select((r, i) => new MentorshipImportRow(
+                r.Line, new PersonRef(r.Mentor, names[r.Mentor]), new PersonRef(r.Mentee, names[r.Mentee]), r.Start, r.End, isNew[i])).ToList();
+            var fresh = isNew.Count(x => x);
+            return new MentorshipImportOutcome(fresh, rows.Count - fresh, [], DryRun: true, Rows: preview);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var day = await today.TodayAsync(ct);
         var created = 0;

@@ -76,7 +76,15 @@ public sealed record MyEnrollmentView(Guid Id, Guid ProgramId, string ProgramNam
 public sealed record MyMentoringView(
     IReadOnlyList<MyEnrollmentView> Enrollments, IReadOnlyList<MyProposalView> Proposals, IReadOnlyList<MyMentorshipView> Mentorships, IReadOnlyList<MyRatingView> Ratings);
 
-/// <summary>What an import of existing mentorships did: created, unchanged, and problems by line (nothing is saved when there are problems).</summary>
-public sealed record MentorshipImportOutcome(int Created, int Unchanged, IReadOnlyList<MentorshipImportProblem> Problems);
+/// <summary>
+/// What an import of existing mentorships did (or, on a dry run, would do): created, unchanged, and problems by line
+/// (nothing is saved when there are problems). A dry run also lists the rows it read (the first
+/// <see cref="ImportMentorships.MaxPreviewRows"/>), each with the people it found.
+/// </summary>
+public sealed record MentorshipImportOutcome(
+    int Created, int Unchanged, IReadOnlyList<MentorshipImportProblem> Problems, bool DryRun = false, IReadOnlyList<MentorshipImportRow>? Rows = null);
+
+/// <summary>One good row of a mentorships file, as a dry run read it; <see cref="IsNew"/> is false when the mentorship is there already.</summary>
+public sealed record MentorshipImportRow(int Line, PersonRef Mentor, PersonRef Mentee, DateOnly StartedOn, DateOnly? EndedOn, bool IsNew);
 
 public sealed record MentorshipImportProblem(int Line, string Message);

@@ -34,6 +34,31 @@ public class EnrollmentTests
     }
 
     [Theory, BothProviders]
+    public async Task EnrollmentForm_TimeZone_StartsWithThePersonsAndThenKeepsTheEnrollments(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var p = await ProgramWorld.CreateAsync(app);
+        await app.InScopeAsync(async s =>
+        {
+            var star = await s.Db.People.SingleAsync(x => x.Id == p.World.Star.Id);
+            star.TimeZone = "America/New_York";
+            return await s.Db.SaveChangesAsync();
+        });
+        Task<EnrollmentForm> FormAsync(Person who, EnrollmentSide side) =>
+            ProgramWorld.Ok(app.InScopeAsync(s => s.Get<GetEnrollmentForm>().HandleAsync(TestApp.As(who), p.ProgramId, side, default)));
+
+        var newMentor = await FormAsync(p.World.Star, EnrollmentSide.Mentor);
+        var newMentee = await FormAsync(p.World.RepA, EnrollmentSide.Mentee);
+        await ProgramWorld.Ok(p.EnrollAsync(p.World.RepA, EnrollmentSide.Mentee, new EnrollmentRequest(TimeZone: "Asia/Tokyo")));
+        await ProgramWorld.Ok(p.EnrollAsync(p.World.Star, EnrollmentSide.Mentor, new EnrollmentRequest(1)));
+        var savedMentee = await FormAsync(p.World.RepA, EnrollmentSide.Mentee);
+        var savedMentor = await FormAsync(p.World.Star, EnrollmentSide.Mentor);
+
+        Assert.Equal(("America/New_York", "Europe/Berlin"), (newMentor.TimeZone, newMentee.TimeZone));
+        Assert.Equal(("Asia/Tokyo", null), (savedMentee.TimeZone, savedMentor.TimeZone));
+    }
+
+    [Theory, BothProviders]
     public async Task SaveEnrollment_StaleVersion_Is409(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
