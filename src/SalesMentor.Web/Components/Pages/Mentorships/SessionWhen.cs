@@ -6,9 +6,11 @@ namespace SalesMentor.Web.Components.Pages.Mentorships;
 /// <summary>The when-and-where fields of a session form; the time is read as UTC (the form says so).</summary>
 public sealed class SessionWhen
 {
-    private const string Format = "yyyy-MM-ddTHH:mm";
+    /// <summary>The day, yyyy-MM-dd (a date input).</summary>
+    public string? Day { get; set; }
 
-    public string? StartsAt { get; set; }
+    /// <summary>The time of day, HH:mm, UTC.</summary>
+    public string? Time { get; set; }
 
     public int DurationMinutes { get; set; } = 45;
 
@@ -24,17 +26,20 @@ public sealed class SessionWhen
         ArgumentNullException.ThrowIfNull(s);
         return new SessionWhen
         {
-            StartsAt = s.StartsAt.ToString(Format, CultureInfo.InvariantCulture), DurationMinutes = s.DurationMinutes, Place = s.Place, VideoLink = s.VideoLink,
+            Day = s.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Time = s.StartsAt.ToString("HH:mm", CultureInfo.InvariantCulture), DurationMinutes = s.DurationMinutes, Place = s.Place, VideoLink = s.VideoLink,
         };
     }
 
     /// <summary>The request, or the message to show when the time cannot be read.</summary>
     public (SessionRequest? Request, string? Problem) ToRequest(int version)
     {
-        if (!DateTime.TryParseExact(StartsAt, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var start))
+        if (!DateOnly.TryParseExact(Day?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || !TimeOnly.TryParseExact(Time?.Trim(), ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            return (null, "Give the date and time of the session.");
+            return (null, "Give the date and the time (HH:mm, UTC) of the session.");
         }
+
+        var start = day.ToDateTime(time, DateTimeKind.Utc);
 
         return (new SessionRequest(new DateTimeOffset(start, TimeSpan.Zero), DurationMinutes, Place, VideoLink, version), null);
     }
