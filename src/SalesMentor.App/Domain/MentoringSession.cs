@@ -29,6 +29,12 @@ public sealed class MentoringSession : IVersioned
     public List<ActionItem> ActionItems { get; set; } = [];
     public List<Guid> BehaviourIds { get; set; } = [];
     public DateTime CreatedAt { get; init; }
+
+    /// <summary>When the reminder before this session went out (both of the pair); cleared when the session moves.</summary>
+    public DateTime? ReminderSentAt { get; set; }
+
+    /// <summary>When the pair was nudged to log this session after it ended without a log.</summary>
+    public DateTime? LogNudgeSentAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 }

@@ -17,6 +17,9 @@ public sealed class MentorshipProgram : IVersioned
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public string? Goals { get; set; }
+
+    /// <summary>The confidentiality terms a new agreement of this program starts with; null for the built-in text.</summary>
+    public string? DefaultTerms { get; set; }
     public DateOnly? StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
     public ProgramStatus Status { get; set; }

@@ -99,6 +99,7 @@ public static class WebServices
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService<SalesMentor.App.Kpis.KpiRefresher>();
+        services.AddHostedService<SalesMentor.App.Features.Sessions.SessionReminderService>();
         services.AddSingleton<SetupCode>();
     }
 

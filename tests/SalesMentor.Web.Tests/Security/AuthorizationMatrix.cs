@@ -439,6 +439,7 @@ public static partial class AuthorizationMatrix
         new("/enrollments/{Id:guid}", PageAccess.SignedIn, "This enrollment does not exist", Path: "/enrollments/0199aaaa-0000-7000-8000-00000000dead"),
         new("/ratings/{Id:guid}", PageAccess.SignedIn, "This rating request does not exist", Path: "/ratings/0199aaaa-0000-7000-8000-00000000dead"),
         new("/me/mentoring", PageAccess.SignedIn, "Your enrollments, proposed pairs, mentorships"),
+        new("/mentorships/{Id:guid}", PageAccess.SignedIn, "This mentorship does not exist", Path: "/mentorships/0199aaaa-0000-7000-8000-00000000dead"),
     ];
 
     /// <summary>

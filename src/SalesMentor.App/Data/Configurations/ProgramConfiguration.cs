@@ -42,6 +42,7 @@ internal sealed class MentorshipProgramConfiguration : IEntityTypeConfiguration<
         builder.ToTable("Programs");
         builder.Property(p => p.Name).HasMaxLength(Limits.Name);
         builder.Property(p => p.Goals).HasMaxLength(Limits.Text);
+        builder.Property(p => p.DefaultTerms).HasMaxLength(Limits.Text);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Mode).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(p => p.Name);

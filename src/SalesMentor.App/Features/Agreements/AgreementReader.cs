@@ -31,7 +31,7 @@ internal static class AgreementReader
 
     public static async Task<AgreementView> ViewAsync(SalesMentorDb db, Mentorship m, Agreement? a, AgreementRole role, Actor actor, CancellationToken ct)
     {
-        a ??= new Agreement { MentorshipId = m.Id, Terms = DefaultTerms, Revision = 1 };
+        a ??= new Agreement { MentorshipId = m.Id, Terms = await DefaultTermsAsync(db, m, ct), Revision = 1 };
         var behaviourIds = a.BehaviourGoals.Select(g => g.BehaviourId).ToList();
         var behaviours = await db.Behaviours.AsNoTracking().Where(b => behaviourIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
         var values = await db.CompanyValues.AsNoTracking().Where(v => a.ValueIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
@@ -55,6 +55,11 @@ internal static class AgreementReader
             CanEdit: party, CanSign: party && a.Version > 0 && mine is null,
             CanAcknowledge: role == AgreementRole.Supervisor && Signed(a) && a.AcknowledgedAt is null, a.Version);
     }
+
+    /// <summary>The terms a new agreement starts with: its program's default, else the built-in text.</summary>
+    public static async Task<string> DefaultTermsAsync(SalesMentorDb db, Mentorship m, CancellationToken ct) =>
+        (m.ProgramId is { } program ? await db.Programs.AsNoTracking().Where(p => p.Id == program).Select(p => p.DefaultTerms).SingleOrDefaultAsync(ct) : null)
+        ?? DefaultTerms;
 
     /// <summary>The content a signature covers, as JSON (goals, values, cadence, terms).</summary>
     public static string ContentJson(Agreement a) => JsonSerializer.Serialize(

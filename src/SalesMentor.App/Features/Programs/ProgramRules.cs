@@ -18,6 +18,8 @@ internal static class ProgramRules
         if (!name.IsSuccess) return name.Error;
         var goals = TextRules.Read(request.Goals, "program.goals", "the goals", TextRules.MaxText, multiline: true);
         if (!goals.IsSuccess) return goals.Error;
+        var terms = TextRules.Read(request.DefaultTerms, "program.default_terms", "the default confidentiality terms", TextRules.MaxText, multiline: true);
+        if (!terms.IsSuccess) return terms.Error;
         if (request.StartsOn is { } s && request.EndsOn is { } e && e < s) return Error.Validation("program.dates", "The program ends before it starts.");
         var mode = program.Mode;
         if (request.Mode is not null && !MatchModes.TryParse(request.Mode, out mode))
@@ -45,6 +47,9 @@ internal static class ProgramRules
 
         program.Name = name.Value!;
         program.Goals = goals.Value;
+
+        // Not sent: kept as it is; sent empty (or as the built-in text): back to the built-in text.
+        if (request.DefaultTerms is not null) program.DefaultTerms = terms.Value == Agreements.AgreementReader.DefaultTerms ? null : terms.Value;
         (program.StartsOn, program.EndsOn, program.Mode, program.MinimumScore) = (request.StartsOn, request.EndsOn, mode, request.MinimumScore);
         (program.WeightGaps, program.WeightValues, program.WeightReadiness) = (weights.Gaps, weights.Values, weights.Readiness);
         (program.WeightPreferences, program.WeightLocation, program.WeightSeniority) = (weights.Preferences, weights.Location, weights.Seniority);

@@ -23,6 +23,7 @@ internal static class ProgramViewReader
             [.. coordinators.OrderBy(c => c.Name, StringComparer.CurrentCulture)],
             counts.Where(c => c.Side == EnrollmentSide.Mentor).Sum(c => c.Count), counts.Where(c => c.Side == EnrollmentSide.Mentee).Sum(c => c.Count),
             await access.IsProgramManagerAsync(actor, p.Id, ct),
-            mine.FirstOrDefault(e => e.Side == EnrollmentSide.Mentor)?.Id, mine.FirstOrDefault(e => e.Side == EnrollmentSide.Mentee)?.Id, p.Version);
+            mine.FirstOrDefault(e => e.Side == EnrollmentSide.Mentor)?.Id, mine.FirstOrDefault(e => e.Side == EnrollmentSide.Mentee)?.Id, p.Version,
+            p.DefaultTerms ?? Agreements.AgreementReader.DefaultTerms);
     }
 }

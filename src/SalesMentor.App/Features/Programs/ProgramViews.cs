@@ -30,7 +30,7 @@ public sealed record ProgramRulesView(bool RequireProvenStar, bool ExcludeSuperv
 public sealed record ProgramView(
     Guid Id, string Name, string? Goals, DateOnly? StartsOn, DateOnly? EndsOn, ProgramStatus Status, string Mode, int MinimumScore,
     WeightsView Weights, ProgramRulesView Rules, IReadOnlyList<PersonRef> Coordinators, int Mentors, int Mentees,
-    bool CanManage, Guid? MyMentorEnrollment, Guid? MyMenteeEnrollment, int Version);
+    bool CanManage, Guid? MyMentorEnrollment, Guid? MyMenteeEnrollment, int Version, string? DefaultTerms = null);
 
 /// <summary>A program in a list.</summary>
 public sealed record ProgramRow(Guid Id, string Name, ProgramStatus Status, DateOnly? StartsOn, DateOnly? EndsOn, int Mentors, int Mentees, bool CanManage);
@@ -41,7 +41,7 @@ public sealed record ProgramRow(Guid Id, string Name, ProgramStatus Status, Date
 /// </summary>
 public sealed record ProgramRequest(
     string? Name, string? Goals = null, DateOnly? StartsOn = null, DateOnly? EndsOn = null, string? Mode = null, int MinimumScore = 0,
-    WeightsView? Weights = null, ProgramRulesView? Rules = null, IReadOnlyList<PersonId>? Coordinators = null, int Version = 0);
+    WeightsView? Weights = null, ProgramRulesView? Rules = null, IReadOnlyList<PersonId>? Coordinators = null, int Version = 0, string? DefaultTerms = null);
 
 /// <summary>Moves a program to another status (send the version read).</summary>
 public sealed record ProgramStatusRequest(ProgramStatus Status, int Version);

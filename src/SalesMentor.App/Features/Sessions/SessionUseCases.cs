@@ -132,6 +132,7 @@ public sealed class UpdateSession(SalesMentorDb db, SessionSupport support, Time
         db.Entry(session).Property(s => s.Version).OriginalValue = request.Version;
         (session.StartsAt, session.DurationMinutes, session.Place, session.VideoLink) = when.Value;
         session.Sequence++;
+        (session.ReminderSentAt, session.LogNudgeSentAt) = (null, null);
         session.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await support.InviteAsync(session, pair.Mentorship, "has moved", ct);
         try

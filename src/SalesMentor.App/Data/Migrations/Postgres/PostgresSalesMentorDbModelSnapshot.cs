@@ -1156,12 +1156,18 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("LogNudgeSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("MentorshipId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -1262,6 +1268,10 @@ namespace SalesMentor.App.Data.Migrations.Postgres
 
                     b.Property<int>("DefaultCapacity")
                         .HasColumnType("integer");
+
+                    b.Property<string>("DefaultTerms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");

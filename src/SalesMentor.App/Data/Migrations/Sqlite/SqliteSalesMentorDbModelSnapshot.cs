@@ -1141,11 +1141,17 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("LogNudgeSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MentorshipId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderSentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sequence")
@@ -1247,6 +1253,10 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
 
                     b.Property<int>("DefaultCapacity")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DefaultTerms")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("TEXT");

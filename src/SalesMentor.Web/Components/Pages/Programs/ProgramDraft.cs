@@ -7,6 +7,7 @@ public sealed class ProgramDraft
 {
     public string? Name { get; set; }
     public string? Goals { get; set; }
+    public string? DefaultTerms { get; set; }
     public DateTime? StartsOn { get; set; }
     public DateTime? EndsOn { get; set; }
     public string Mode { get; set; } = "BestTotalFit";
@@ -30,7 +31,7 @@ public sealed class ProgramDraft
         ArgumentNullException.ThrowIfNull(p);
         var draft = new ProgramDraft
         {
-            Name = p.Name, Goals = p.Goals, StartsOn = ProgramFormat.Date(p.StartsOn), EndsOn = ProgramFormat.Date(p.EndsOn), Mode = p.Mode,
+            Name = p.Name, Goals = p.Goals, DefaultTerms = p.DefaultTerms, StartsOn = ProgramFormat.Date(p.StartsOn), EndsOn = ProgramFormat.Date(p.EndsOn), Mode = p.Mode,
             MinimumScore = p.MinimumScore, Gaps = p.Weights.Gaps, Values = p.Weights.Values, Readiness = p.Weights.Readiness,
             Preferences = p.Weights.Preferences, Location = p.Weights.Location, Seniority = p.Weights.Seniority,
             RequireProvenStar = p.Rules.RequireProvenStar, ExcludeSupervisorChain = p.Rules.ExcludeSupervisorChain, ExcludeSameTeam = p.Rules.ExcludeSameTeam,
@@ -44,5 +45,5 @@ public sealed class ProgramDraft
         Name, Goals, ProgramFormat.Date(StartsOn), ProgramFormat.Date(EndsOn), Mode, MinimumScore,
         new WeightsView(Gaps, Values, Readiness, Preferences, Location, Seniority),
         new ProgramRulesView(RequireProvenStar, ExcludeSupervisorChain, ExcludeSameTeam, ExcludePreviousPairs, DefaultCapacity),
-        [.. Coordinators.Select(c => c.Id)], Version);
+        [.. Coordinators.Select(c => c.Id)], Version, DefaultTerms ?? "");
 }

@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SalesMentor.App.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class SessionRemindersAndProgramTerms : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LogNudgeSentAt",
+                table: "Sessions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReminderSentAt",
+                table: "Sessions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DefaultTerms",
+                table: "Programs",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "LogNudgeSentAt",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "ReminderSentAt",
+                table: "Sessions");
+
+            migrationBuilder.DropColumn(
+                name: "DefaultTerms",
+                table: "Programs");
+        }
+    }
+}
