@@ -10,10 +10,18 @@ namespace SalesMentor.App.Features.Adoption;
 /// <summary>Who may record, and the checks a day and an evidence note pass; shared by both recording use cases.</summary>
 internal static class AdoptionRules
 {
-    public static async Task<Result<PairAccess>> WriterAsync(Access access, Actor actor, Guid mentorshipId, CancellationToken ct)
+    public static async Task<Result<PairAccess>> WriterAsync(SalesMentorDb db, Access access, Actor actor, Guid mentorshipId, CancellationToken ct)
     {
         var pair = await access.LoadConfidentialAsync(actor, mentorshipId, ct);
-        if (pair is null) return Error.NotFound("mentorship");
+        if (pair is null)
+        {
+            // The supervisor chain and the program's managers see adoption (goals and progress) but do not rate it: 403; everyone else 404.
+            var m = await db.Mentorships.AsNoTracking().SingleOrDefaultAsync(x => x.Id == mentorshipId, ct);
+            return m is not null && await access.CanSeeMentorshipAsync(actor, m, ct)
+                ? Error.Forbidden("adoption.pair_only", "Only the mentor and the mentee record adoption.")
+                : Error.NotFound("mentorship");
+        }
+
         if (pair.ReadOnly) return Error.Conflict("mentorship.ended", "This mentorship has ended: its adoption can be read, not added to.");
         return pair;
     }
@@ -38,7 +46,7 @@ public sealed class RecordAdoptionCheck(SalesMentorDb db, Access access, OrgCloc
     public async Task<Result<AdoptionCheckView>> HandleAsync(Actor actor, Guid mentorshipId, AdoptionCheckRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var writer = await AdoptionRules.WriterAsync(access, actor, mentorshipId, ct);
+        var writer = await AdoptionRules.WriterAsync(db, access, actor, mentorshipId, ct);
         if (!writer.IsSuccess) return writer.Error!;
         var pair = writer.Value;
         if (!Enum.IsDefined(request.Level)) return Error.Validation("adoption.level", "Choose a level: not yet, trying, practising, consistent or habit.");
@@ -67,7 +75,7 @@ public sealed class RecordValueObservation(SalesMentorDb db, Access access, OrgC
     public async Task<Result<ValueObservationView>> HandleAsync(Actor actor, Guid mentorshipId, ValueObservationRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var writer = await AdoptionRules.WriterAsync(access, actor, mentorshipId, ct);
+        var writer = await AdoptionRules.WriterAsync(db, access, actor, mentorshipId, ct);
         if (!writer.IsSuccess) return writer.Error!;
         var value = await db.CompanyValues.AsNoTracking().SingleOrDefaultAsync(v => v.Id == request.ValueId && !v.Archived, ct);
         if (value is null) return Error.Validation("value_observation.value", "Choose a value from the catalog.");

@@ -16,14 +16,14 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                 table: "Programs",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 3);
 
             migrationBuilder.AddColumn<int>(
                 name: "PulseEveryWeeks",
                 table: "Programs",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 4);
 
             migrationBuilder.CreateTable(
                 name: "AdoptionChecks",
