@@ -51,6 +51,9 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementRevision> AgreementRevisions => Set<AgreementRevision>();
     public DbSet<ManagerInteraction> ManagerInteractions => Set<ManagerInteraction>();
+    public DbSet<AdoptionCheck> AdoptionChecks => Set<AdoptionCheck>();
+    public DbSet<ValueObservation> ValueObservations => Set<ValueObservation>();
+    public DbSet<Pulse> Pulses => Set<Pulse>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -46,6 +46,12 @@ public sealed class MentorshipProgram : IVersioned
     public int DefaultCapacity { get; set; } = 2;
     public List<ProgramCoordinator> Coordinators { get; } = [];
 
+    /// <summary>Weeks between pulse check-ins (1–12), counted from the program's start.</summary>
+    public int PulseEveryWeeks { get; set; } = 4;
+
+    /// <summary>Weeks without a held session that flag a pair "no session in N weeks" (1–12).</summary>
+    public int NoSessionAlertWeeks { get; set; } = 3;
+
     /// <summary>The last matching run (mode, objective, verdict, unmatched mentees with reasons) as JSON; see <c>MatchRunSummary</c>.</summary>
     public string? LastRunJson { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -27,6 +27,7 @@ public static class ApiRouting
         api.MapProgramsEndpoints();
         api.MapMatchingEndpoints();
         api.MapMentorshipsEndpoints();
+        api.MapHealthEndpoints();
         api.MapApiTokensEndpoints();
         api.MapManagerRolesEndpoints();
         api.MapImpactEndpoints();

@@ -24,6 +24,7 @@ public enum Body
     None, PersonUpdate, SettingsUpdate, EmptyCsv, StarRule, ImportSettings, ImportProfile, StageMappings, ExchangeRate, TokenCreate, Interaction, InteractionEdit, RoleTarget,
     Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
     RaiseConcern, EditConcern, ConcernStatus, Reply, Note, Agreement, AgreementVersion, Session, SessionVersion, SessionLog,
+    AdoptionCheck, ValueObservation, Pulse, HealthSettings,
 }
 
 /// <summary>Who may open a page.</summary>
@@ -400,6 +401,9 @@ public static partial class AuthorizationMatrix
 
         // Sign-out needs the antiforgery token (the signed-in clients send it); without one it is refused.
         new("POST", "/account/logout", Target.None, "400  302  302  302  302  302  302  400", EndsSession: true),
+
+        // Behaviour adoption, pulses and health: see HealthMatrix.
+        .. HealthMatrix.Endpoints,
     ];
 
     public static IReadOnlyList<PageRow> Pages { get; } =
@@ -440,6 +444,7 @@ public static partial class AuthorizationMatrix
         new("/ratings/{Id:guid}", PageAccess.SignedIn, "This rating request does not exist", Path: "/ratings/0199aaaa-0000-7000-8000-00000000dead"),
         new("/me/mentoring", PageAccess.SignedIn, "Your enrollments, proposed pairs, mentorships"),
         new("/mentorships/{Id:guid}", PageAccess.SignedIn, "This mentorship does not exist", Path: "/mentorships/0199aaaa-0000-7000-8000-00000000dead"),
+        .. HealthMatrix.Pages,
     ];
 
     /// <summary>

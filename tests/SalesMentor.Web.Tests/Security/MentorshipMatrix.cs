@@ -44,6 +44,7 @@ internal static class MentorshipMatrix
         var schedule = scope.ServiceProvider.GetRequiredService<ScheduleSession>();
         var session = Value(await schedule.HandleAsync(mentee, current.Id, new SessionRequest(new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero), 45, "Café", null), default));
         var logged = Value(await schedule.HandleAsync(mentee, current.Id, new SessionRequest(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero), 45, null, "https://meet.example/x"), default));
+        await HealthMatrix.SeedAsync(scope.ServiceProvider, mentee, Actor.User(world.SupervisorB.Id, world.SupervisorB.Name, false), current.Id);
         await db.Mentorships.Where(m => m.Id == former.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Stage, MentorshipStage.Closed));
         return new Dictionary<Target, Guid>
         {
@@ -59,14 +60,14 @@ internal static class MentorshipMatrix
     /// </summary>
     public static string[] Forbidden(Principal principal) => AuthorizationMatrix.OwnerOf(principal) switch
     {
-        Principal.RepA => [RepBNoteCanary],
-        Principal.SupervisorB => [FormerCanary, RepANoteCanary, RepBNoteCanary],
+        Principal.RepA => [RepBNoteCanary, HealthMatrix.SupervisorBPulseCanary],
+        Principal.SupervisorB => [FormerCanary, RepANoteCanary, RepBNoteCanary, HealthMatrix.RepAPulseCanary],
         Principal.RepB => [CurrentCanary, FormerCanary, RepANoteCanary],
         _ => ["CANARY-"],
     };
 
     /// <summary>Fills in the body of a mentorship row, reading the concern's version as it is now.</summary>
-    public static async Task PrepareAsync(SalesMentorDb db, EndpointRow row, HttpRequestMessage request, Guid id)
+    public static async Task PrepareAsync(SalesMentorDb db, EndpointRow row, HttpRequestMessage request, Guid id, Core.People.PersonId? caller = null)
     {
         var version = await db.Concerns.Where(c => c.Id == id).Select(c => (int?)c.Version).SingleOrDefaultAsync() ?? 0;
         request.Content = row.Body switch
@@ -81,6 +82,7 @@ internal static class MentorshipMatrix
             Body.SessionLog => JsonContent.Create(new SessionLogRequest(SessionStatus.Held, "Pipeline review", "**Went well**", [new ActionItemInput(null, "Call three lost deals", "mentee", new DateOnly(2026, 7, 10))], [], await SessionVersionAsync(db, id))),
             Body.Agreement => JsonContent.Create(await AgreementAsync(db, id)),
             Body.AgreementVersion => JsonContent.Create(new AgreementVersionRequest(await db.Agreements.Where(a => a.MentorshipId == id).Select(a => a.Version).SingleOrDefaultAsync())),
+            >= Body.AdoptionCheck => await HealthMatrix.BodyAsync(db, row.Body, id, caller),
             _ => request.Content,
         };
     }
@@ -90,8 +92,11 @@ internal static class MentorshipMatrix
     {
         var stored = await db.Agreements.AsNoTracking().SingleOrDefaultAsync(a => a.MentorshipId == mentorship);
         return stored is null
-            ? new AgreementRequest([new KpiGoalInput(null, "won-revenue", 5000m, new DateOnly(2026, 12, 31))], [], [], MeetingCadence.Fortnightly, "Between us.", 0)
-            : new AgreementRequest([.. stored.KpiGoals.Select(g => new KpiGoalInput(g.Id, g.Kpi, g.Target, g.TargetDate))], [], stored.ValueIds, stored.Cadence, stored.Terms, stored.Version);
+            ? new AgreementRequest([new KpiGoalInput(null, "won-revenue", 5000m, new DateOnly(2026, 12, 31))],
+                [new BehaviourGoalInput(null, await db.Behaviours.OrderBy(b => b.SortOrder).Select(b => b.Id).FirstAsync(), AdoptionLevel.Consistent)], [],
+                MeetingCadence.Fortnightly, "Between us.", 0)
+            : new AgreementRequest([.. stored.KpiGoals.Select(g => new KpiGoalInput(g.Id, g.Kpi, g.Target, g.TargetDate))],
+                [.. stored.BehaviourGoals.Select(g => new BehaviourGoalInput(g.Id, g.BehaviourId, g.Level))], stored.ValueIds, stored.Cadence, stored.Terms, stored.Version);
     }
 
     private static async Task<int> SessionVersionAsync(SalesMentorDb db, Guid id) =>

@@ -104,7 +104,7 @@ internal static class ProgramMatrix
                 request.Content = new StringContent("mentor,mentee,start_date\n", Encoding.UTF8, "text/csv");
                 break;
             case >= Body.RaiseConcern:
-                await MentorshipMatrix.PrepareAsync(db, row, request, id);
+                await MentorshipMatrix.PrepareAsync(db, row, request, id, caller);
                 break;
         }
 

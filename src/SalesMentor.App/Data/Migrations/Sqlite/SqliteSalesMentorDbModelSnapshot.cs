@@ -227,6 +227,53 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.AdoptionCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BehaviourGoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BehaviourId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObserverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObserverId");
+
+                    b.HasIndex("MentorshipId", "ObservedOn");
+
+                    b.ToTable("AdoptionChecks");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.Agreement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1290,6 +1337,12 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("NoSessionAlertWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PulseEveryWeeks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RequireProvenStar")
                         .HasColumnType("INTEGER");
 
@@ -1676,6 +1729,45 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.ToTable("ProgramCoordinators");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.Pulse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RespondentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SealedAnswers")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RespondentId");
+
+                    b.HasIndex("MentorshipId", "RespondentId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("Pulses");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.Quota", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1922,6 +2014,48 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.ToTable("Teams");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.ValueObservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObserverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ValueId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWasSeen")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ObserverId");
+
+                    b.HasIndex("ValueId");
+
+                    b.HasIndex("MentorshipId", "ObservedOn");
+
+                    b.ToTable("ValueObservations");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1984,6 +2118,21 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.AdoptionCheck", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesMentor.App.Domain.Agreement", b =>
@@ -2228,6 +2377,21 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.Pulse", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RespondentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.Quota", b =>
                 {
                     b.HasOne("SalesMentor.App.Domain.Person", null)
@@ -2269,6 +2433,27 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.ValueObservation", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ObserverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.CompanyValue", null)
+                        .WithMany()
+                        .HasForeignKey("ValueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SalesMentor.App.Domain.ImportRun", b =>
