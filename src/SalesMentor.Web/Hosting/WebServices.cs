@@ -98,7 +98,7 @@ public static class WebServices
         builder.AddSalesMentorProxy();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddHostedService<SalesMentor.App.Kpis.KpiRefresher>();
+        SalesMentor.App.Jobs.JobRegistry.AddSalesMentorJobs(services);
         services.AddSingleton<SetupCode>();
     }
 
@@ -106,6 +106,7 @@ public static class WebServices
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSalesMentorProxy();
+        app.UseInstanceHeader();
         app.UseSalesMentorErrors();
 
         app.UseStatusCodePages(async context =>
