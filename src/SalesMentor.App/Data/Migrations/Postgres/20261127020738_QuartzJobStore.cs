@@ -74,13 +74,14 @@ namespace SalesMentor.App.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in Statements) migrationBuilder.Sql(statement);
+            // Each statement ends with ";": the idempotent script wraps it in a PL/pgSQL IF block.
+            foreach (var statement in Statements) migrationBuilder.Sql(statement + ";");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var table in Tables) migrationBuilder.Sql($"DROP TABLE IF EXISTS {table} CASCADE");
+            foreach (var table in Tables) migrationBuilder.Sql($"DROP TABLE IF EXISTS {table} CASCADE;");
         }
     }
 }
