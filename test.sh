@@ -9,6 +9,7 @@ need_packages=()
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || need_packages+=(postgresql)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need_packages+=(nginx-light)  # the two-instance test
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing ${need_packages[*]} (Debian packages the tests need)…"

@@ -33,12 +33,28 @@ public static class Observability
         services.AddSingleton<OutboxMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxMonitor>());
         services.AddSingleton(sp => MetricsAccess.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddHealthChecks().AddCheck<OutboxBacklogCheck>("outbox", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<OutboxBacklogCheck>("outbox", tags: [ReadyTag]).AddCheck<JobSchedulerCheck>("jobs", tags: [ReadyTag]);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddMeter(AppMetrics.MeterName)
             .AddPrometheusExporter());
+    }
+
+    /// <summary>
+    /// With <c>InstanceName</c> set, every response says which app instance served it (<c>X-SalesMentor-Instance</c>):
+    /// for an operator behind a load balancer, and for the two-instance test.
+    /// </summary>
+    public static void UseInstanceHeader(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var name = app.Configuration["InstanceName"];
+        if (string.IsNullOrWhiteSpace(name)) return;
+        app.Use((context, next) =>
+        {
+            context.Response.Headers["X-SalesMentor-Instance"] = name;
+            return next(context);
+        });
     }
 
     /// <summary>Puts the signed-in person's id (and how they signed in) in the scope of every log line of the request.</summary>
@@ -117,5 +133,42 @@ public sealed class OutboxBacklogCheck(OutboxMonitor monitor, IConfiguration con
         var limit = TimeSpan.FromMinutes(configuration.GetValue("Health:OutboxMaxPendingMinutes", 15.0));
         var description = FormattableString.Invariant($"{counts.Pending} pending, {counts.Failed} failed; oldest pending waited {counts.OldestPendingAge.TotalMinutes:0.#} min");
         return counts.Pending > 0 && counts.OldestPendingAge > limit ? HealthCheckResult.Degraded(description) : HealthCheckResult.Healthy(description);
+    }
+}
+
+/// <summary>
+/// The job scheduler: healthy while every scheduler of this instance runs (and, clustered, the store answers);
+/// unhealthy when it failed to start or stopped; the description names the store and the last failed job, if any.
+/// </summary>
+public sealed class JobSchedulerCheck(SalesMentor.App.Jobs.JobScheduler scheduler, SalesMentor.App.Jobs.JobRuns runs) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (scheduler.StartFailure is not null) return HealthCheckResult.Unhealthy("the job scheduler did not start (see the log)");
+        var schedulers = scheduler.Schedulers;
+        if (schedulers.Count == 0) return HealthCheckResult.Degraded("the job scheduler is starting");
+        foreach (var s in schedulers)
+        {
+            var status = await s.GetStatus(cancellationToken);
+            if (status != Quartz.SchedulerStatus.Running) return HealthCheckResult.Unhealthy($"scheduler {s.SchedulerName} is {status}");
+        }
+
+        if (scheduler.Clustered && scheduler.Shared is { } shared)
+        {
+            try
+            {
+                // One query against the clustered store: the database answers for the scheduler too.
+                await Quartz.SchedulerQueryExtensions.GetJobKeys(shared, Quartz.GroupMatcher<Quartz.JobKey>.GroupEquals(SalesMentor.App.Jobs.JobScheduler.JobGroup), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("the clustered job store does not answer");
+            }
+        }
+
+        var store = scheduler.Clustered ? "clustered on PostgreSQL" : "in memory";
+        var lastFailure = runs.Snapshot().LastOrDefault(r => !r.Succeeded);
+        var lastFailed = lastFailure is null ? "" : FormattableString.Invariant($"; last failure: {lastFailure.Job} at {lastFailure.FiredAt:u}");
+        return HealthCheckResult.Healthy($"running, {store}, node {schedulers[0].SchedulerInstanceId}{lastFailed}");
     }
 }

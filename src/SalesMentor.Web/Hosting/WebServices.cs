@@ -98,8 +98,7 @@ public static class WebServices
         builder.AddSalesMentorProxy();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
-        services.AddHostedService<SalesMentor.App.Kpis.KpiRefresher>();
-        services.AddHostedService<SalesMentor.App.Features.Sessions.SessionReminderService>();
+        SalesMentor.App.Jobs.JobRegistry.AddSalesMentorJobs(services);
         services.AddSingleton<SetupCode>();
     }
 
@@ -107,6 +106,7 @@ public static class WebServices
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseSalesMentorProxy();
+        app.UseInstanceHeader();
         app.UseSalesMentorErrors();
 
         app.UseStatusCodePages(async context =>
