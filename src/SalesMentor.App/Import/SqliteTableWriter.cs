@@ -31,10 +31,12 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     private readonly long? _cacheSize;
     private readonly SqliteValue[] _kinds;
     private const int BatchRows = 256;
+    private const int RowsPerInsert = 32;
     private const int Insert = -1;
 
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _update;
+    private sqlite3_stmt? _insertMany;
     private List<(T, int)> _batch = new(BatchRows);
     private Channel<List<(T, int)>>? _batches;
     private Task? _consumer;
@@ -76,6 +78,7 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         }
 
         _insert?.Dispose();
+        _insertMany?.Dispose();
         _update?.Dispose();
         if (_cacheSize is { } pages) Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {pages}"));
     }
@@ -110,7 +113,15 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
             if (_failure is not null) continue;
             try
             {
-                foreach (var (row, expected) in batch) Write(row, expected);
+                var i = 0;
+                // Runs of new rows go in a few dozen per statement (the table's and indexes' cursors are opened once per
+                // statement, not once per row); the rest one by one.
+                for (; i + RowsPerInsert <= batch.Count; i += RowsPerInsert)
+                {
+                    if (!InsertRun(batch, i)) break;
+                }
+
+                for (; i < batch.Count; i++) Write(batch[i].Row, batch[i].Expected);
             }
             catch (Exception e)
             {
@@ -118,6 +129,26 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
                 _failure = e;
             }
         }
+    }
+
+    // Writes rows start … start + RowsPerInsert − 1 with one statement when they are all new; false (nothing written) otherwise.
+    private bool InsertRun(List<(T Row, int Expected)> batch, int start)
+    {
+        for (var i = start; i < start + RowsPerInsert; i++)
+        {
+            if (batch[i].Expected != Insert) return false;
+        }
+
+        _insertMany ??= Prepare(InsertSql(Position, RowsPerInsert));
+        var columns = _kinds.Length;
+        for (var r = 0; r < RowsPerInsert; r++)
+        {
+            var row = batch[start + r].Row;
+            for (var c = 0; c < columns; c++) Check(SqliteValues.Bind(_insertMany, (r * columns) + c + 1, Shape.Columns[c].ProviderValue(row), _kinds[c]));
+        }
+
+        Step(_insertMany);
+        return true;
     }
 
     private void Write(T row, int expectedVersion)

@@ -28,9 +28,13 @@ public class TableWriterTests
             CloseDate = new DateOnly(2024, 12, 31), IsClosed = true, IsWon = true, Probability = 100, LeadSource = "", ImportedAt = ImportedAt, Version = 3,
         };
 
-        var (byWriter, byEf) = await WriteBothAsync(app, Deal("A-1", Guid.CreateVersion7()), Deal("A-2", Guid.CreateVersion7()));
+        // 33 rows: the SQLite writer sends the first 32 in one statement and the last one alone.
+        var written = Enumerable.Range(1, 33).Select(i => Deal($"W-{i}", Guid.CreateVersion7())).ToList();
+        var (_, byEf) = await WriteBothAsync(app, written, Deal("EF-1", Guid.CreateVersion7()));
 
-        await AssertSameStorageAsync<Opportunity>(app, provider, byWriter.Id, byEf.Id, "ExternalId");
+        await AssertSameStorageAsync<Opportunity>(app, provider, written[0].Id, byEf.Id, "ExternalId");
+        await AssertSameStorageAsync<Opportunity>(app, provider, written[^1].Id, byEf.Id, "ExternalId");
+        var byWriter = written[0];
         await using var scope = app.Scope();
         var read = await scope.Db.Opportunities.AsNoTracking().SingleAsync(o => o.Id == byWriter.Id && o.OwnerId == owner);
         Assert.Equal((1_234_567.89m, new DateOnly(2024, 12, 31), ImportedAt, 3), (read.Amount, read.CloseDate, read.ImportedAt, read.Version));
@@ -47,7 +51,8 @@ public class TableWriterTests
             ImportedAt = ImportedAt, Version = 0,
         };
 
-        var (byWriter, byEf) = await WriteBothAsync(app, Touch("T-1"), Touch("T-2"));
+        var (written, byEf) = await WriteBothAsync(app, [Touch("T-1")], Touch("T-2"));
+        var byWriter = written[0];
 
         await AssertSameStorageAsync<Activity>(app, provider, byWriter.Id, byEf.Id, "ExternalId");
         await using var scope = app.Scope();
@@ -96,14 +101,14 @@ public class TableWriterTests
         return person.Id;
     }
 
-    // The first row through the provider's bulk writer, the second through EF's SaveChanges.
-    private static async Task<(T ByWriter, T ByEf)> WriteBothAsync<T>(TestApp app, T byWriter, T byEf) where T : class
+    // The first rows through the provider's bulk writer, the last one through EF's SaveChanges.
+    private static async Task<(IReadOnlyList<T> ByWriter, T ByEf)> WriteBothAsync<T>(TestApp app, IReadOnlyList<T> byWriter, T byEf) where T : class
     {
         await using (var scope = app.Scope())
         {
             var db = scope.Db;
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await BulkInsert.InsertAsync(db, [byWriter], default);
+            await BulkInsert.InsertAsync(db, byWriter, default);
             await transaction.CommitAsync();
         }
 
