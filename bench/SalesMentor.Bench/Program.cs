@@ -95,10 +95,14 @@ internal static class Measure
     }
 
     /// <summary>Runs this program again with extra arguments and returns its last stdout line (a JSON object).</summary>
-    internal static JsonElement Child(params string[] arguments)
+    internal static JsonElement Child(params string[] arguments) => Child(new Dictionary<string, string>(), arguments);
+
+    /// <summary>The same, with extra environment variables for the child (runtime settings such as <c>DOTNET_TieredCompilation</c>).</summary>
+    internal static JsonElement Child(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(Measure).Assembly.Location);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + self);

@@ -41,6 +41,8 @@ internal sealed class OwnerDirectory
     private readonly Dictionary<string, List<PersonId>> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, OwnerMatch), (PersonId? Person, string? Why)> _answers = [];
 
+    private (string? Reference, OwnerMatch Match, (PersonId? Person, string? Why) Answer) _last;
+
     private OwnerDirectory() { }
 
     public static async Task<OwnerDirectory> LoadAsync(SalesMentorDb db, CancellationToken ct)
@@ -64,12 +66,20 @@ internal sealed class OwnerDirectory
     public PersonId? Find(string reference, OwnerMatch preferred, out string? why)
     {
         ArgumentNullException.ThrowIfNull(reference);
+        // An import asks about the same row's owner twice in a row (to list unknown owners, then to store the row).
+        if (ReferenceEquals(reference, _last.Reference) && preferred == _last.Match)
+        {
+            why = _last.Answer.Why;
+            return _last.Answer.Person;
+        }
+
         if (!_answers.TryGetValue((reference, preferred), out var answer))
         {
             answer = Resolve(reference, preferred);
             _answers[(reference, preferred)] = answer;
         }
 
+        _last = (reference, preferred, answer);
         why = answer.Why;
         return answer.Person;
     }

@@ -42,9 +42,13 @@ internal abstract class TableWriter<T> : IAsyncDisposable where T : class
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>The text of an INSERT of one row, with the given parameter names.</summary>
-    protected string InsertSql(Func<int, string> parameter) =>
-        $"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", Shape.Columns.Select((_, i) => parameter(i)))})";
+    /// <summary>The text of an INSERT of <paramref name="rows"/> rows, with the given parameter names (row by row, column by column).</summary>
+    protected string InsertSql(Func<int, string> parameter, int rows = 1)
+    {
+        var columns = Shape.Columns.Count;
+        var values = Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", Enumerable.Range(0, columns).Select(c => parameter((r * columns) + c)))})");
+        return $"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Columns.Select(c => c.Name))}) VALUES {string.Join(", ", values)}";
+    }
 
     /// <summary>
     /// The text of an UPDATE of one row by key and expected version. Parameters: one per column in

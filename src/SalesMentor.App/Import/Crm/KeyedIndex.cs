@@ -26,10 +26,13 @@ internal sealed class KeyedIndex
     /// <summary>
     /// Marks <paramref name="key"/> as seen on <paramref name="line"/> and says what to do: add a new
     /// row, update the stored one (its fingerprint differs), keep it (same fingerprint), or refuse a
-    /// key already seen (<paramref name="firstLine"/> says where). A null fingerprint (a bad row) only marks the key.
+    /// key already seen (<paramref name="firstLine"/> says where). The fingerprint is asked for only
+    /// when a stored row has the key (a first import into an empty source computes none); a null one
+    /// (a bad row) only marks the key.
     /// </summary>
-    public RowAction Claim(string key, int line, UInt128? print, out int firstLine, out Guid id, out int version)
+    public RowAction Claim<TState>(string key, int line, TState state, Func<TState, UInt128?> print, out int firstLine, out Guid id, out int version)
     {
+        ArgumentNullException.ThrowIfNull(print);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slots, key, out var exists);
         firstLine = slot.Line;
         id = slot.Id;
@@ -37,7 +40,7 @@ internal sealed class KeyedIndex
         if (exists && slot.Line > 0) return RowAction.Duplicate;
         slot.Line = line;
         if (!exists || slot.Id == Guid.Empty) return RowAction.Add;
-        return print == slot.Print ? RowAction.Keep : RowAction.Update;
+        return print(state) == slot.Print ? RowAction.Keep : RowAction.Update;
     }
 
     private struct Slot

@@ -139,7 +139,7 @@ internal sealed class SalesImporter(SalesMentorDb db)
             var (id, version) = (Guid.Empty, 0);
             if (mode != SalesMode.Preview && kind.KeyOf(record) is { } key)
             {
-                action = index.Claim(key, line, row.Bad ? null : kind.Print(record), out var first, out id, out version);
+                action = index.Claim(key, line, (kind, record, row.Bad), static s => s.Bad ? null : s.kind.Print(s.record), out var first, out id, out version);
                 if (action == RowAction.Duplicate) row.Problem(kind.FieldColumn(kind.KeyField), kind.Duplicate(record, first));
             }
 
