@@ -35,6 +35,7 @@ public static class AppServices
         services.AddScoped<OrgClock>();
         services.AddSingleton<Kpis.KpiCache>();
         services.AddScoped<Kpis.BehaviourSignalReader>();
+        services.AddScoped<Features.Adoption.IBehaviourSignalSource, Features.Adoption.CrmBehaviourSignalSource>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<Features.Enrollments.ProgramMail>();
         services.AddScoped<DatabaseInitializer>();

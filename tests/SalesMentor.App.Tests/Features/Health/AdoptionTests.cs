@@ -43,16 +43,21 @@ public class AdoptionTests
     }
 
     [Theory, BothProviders]
-    public async Task ABehaviourWithACrmSignal_SaysNotMeasured_WhileNoSignalComputationIsInstalled(Provider provider)
+    public async Task ABehaviourWithACrmSignal_ShowsTheMenteesMeasuredValuePerMonth_AsTheScorecardComputesIt(Provider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
         var w = await HealthWorld.CreateAsync(app);
 
         var goal = Assert.Single((await HealthWorld.Ok(w.AdoptionAsync(w.Mentee))).Behaviours);
 
+        // The last six months up to today (2026-06-15), each the value the scorecard's behaviour signals give for that month.
         Assert.NotEqual(CrmSignal.None, goal.Signal);
-        Assert.False(goal.SignalMeasured);
-        Assert.Empty(goal.Measured);
+        Assert.True(goal.SignalMeasured);
+        Assert.Equal(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"], goal.Measured.Select(p => p.Period));
+        var series = await app.InScopeAsync(s => s.Get<SalesMentor.App.Kpis.BehaviourSignalReader>().ReadAsync(w.World.RepA.Id, new DateOnly(2026, 1, 1), 6, null, default));
+        var expected = series.Months.Select(m => SalesMentor.App.Features.Kpis.CrmSignalValues.Of(goal.Signal, m) is { } v ? Math.Round(v, 4) : (decimal?)null);
+        Assert.Equal(expected, goal.Measured.Select(p => p.Value));
+        Assert.Contains(goal.Measured, p => p.Value is not null);
     }
 
     [Theory, BothProviders]
