@@ -60,12 +60,18 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
 
     public override async Task FlushAsync(CancellationToken ct)
     {
-        if (_consumer is null) return;
+        if (_consumer is null)
+        {
+            RestoreCacheSize();
+            return;
+        }
+
         if (_batch.Count > 0) await _batches!.Writer.WriteAsync(Take(), ct);
         _batches!.Writer.Complete();
         await _consumer;
         (_consumer, _batches) = (null, null);
         if (_failure is { } failure) ExceptionDispatchInfo.Throw(failure);
+        RestoreCacheSize();
     }
 
     public override async ValueTask DisposeAsync()
@@ -80,7 +86,17 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         _insert?.Dispose();
         _insertMany?.Dispose();
         _update?.Dispose();
-        if (_cacheSize is { } pages) Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {pages}"));
+        RestoreCacheSize();
+    }
+
+    // Puts the connection's page cache back before the commit (from the flush) or, after a failure, when disposed — unless
+    // the connection is already closed (its cache went with it).
+    private void RestoreCacheSize()
+    {
+        if (_cacheSize is not { } pages) return;
+        _cacheSize = null;
+        if (_handle.IsClosed || _handle.IsInvalid) return;
+        Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {pages}"));
     }
 
     // Rows go to SQLite on a thread of their own, in batches, while the import reads and checks the next ones: the

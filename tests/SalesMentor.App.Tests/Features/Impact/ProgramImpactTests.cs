@@ -29,9 +29,13 @@ public class ProgramImpactTests
         Assert.Equal(("estimated", "", "program", "points"), (view.Status, view.Reason, view.Scope, view.Unit));
         Assert.Equal(12, view.Counts.Mentees);
         Assert.Equal(3, view.Counts.Cohorts);
+        // Win rate is read over the trailing 3 months, so a step of +20 from the start shows as 1/3, 2/3, then all of it:
+        // over the 6 months measured the truth on this measure is 20 × (1/3 + 2/3 + 4) / 6 = 16.67 points.
+        var truth = ImpactOrg.PlantedEffect * 5 / 6;
         Assert.NotNull(view.Effect);
-        Assert.InRange(ImpactOrg.PlantedEffect, view.Effect.Low, view.Effect.High);
-        Assert.InRange(view.Effect.Low, 5, ImpactOrg.PlantedEffect);
+        Assert.InRange(truth, view.Effect.Low, view.Effect.High);
+        Assert.InRange(view.Effect.Low, 5, truth);
+        Assert.Contains("trailing 3 months", view.Measure, StringComparison.Ordinal);
         Assert.Contains("win rate", view.Verdict, StringComparison.OrdinalIgnoreCase);
         Assert.NotEmpty(view.Balance);
         Assert.True(view.PreTrend?.Passed);
