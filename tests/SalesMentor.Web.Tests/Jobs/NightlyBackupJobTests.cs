@@ -86,7 +86,10 @@ public class NightlyBackupJobTests
         Assert.False(run.Succeeded);
         Assert.Contains(NightlyBackupOptions.PassphraseVariable, run.Summary, StringComparison.Ordinal);
         Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0);
-        Assert.Contains(host.Logs.Lines, l => l.StartsWith("Error ", StringComparison.Ordinal) && l.Contains("Job backup failed on ", StringComparison.Ordinal));
+        // The run is recorded as it ends; its log line may follow a moment later.
+        static bool FailureLine(string l) => l.StartsWith("Error ", StringComparison.Ordinal) && l.Contains("Job backup failed on ", StringComparison.Ordinal);
+        for (var i = 0; i < 100 && !host.Logs.Lines.Any(FailureLine); i++) await Task.Delay(100);
+        Assert.Contains(host.Logs.Lines, FailureLine);
         using var client = host.CreateClient();
         var metrics = await client.GetStringAsync("/metrics");
         Assert.Contains(metrics.Split('\n'), l => l.StartsWith("salesmentor_jobs_runs_total{", StringComparison.Ordinal) && l.Contains("job=\"backup\"", StringComparison.Ordinal) && l.Contains("outcome=\"failed\"", StringComparison.Ordinal));
