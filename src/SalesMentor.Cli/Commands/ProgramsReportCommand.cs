@@ -38,6 +38,8 @@ internal static class ProgramsReportCommand
                 ("matched", $"{v.MenteesMatched}{(v.MatchRate is { } r ? $" ({r * 100:0} %)" : "")}"), ("running pairs", $"{v.RunningPairs}"),
                 ("active pairs (session in 30 days)", $"{v.ActivePairs}"), ("sessions per pair per month", v.SessionsPerPairMonth?.ToString("0.0", Text) ?? "–"),
                 ("KPI goals on track", $"{v.GoalsOnTrack} of {v.GoalsMeasured}"),
+                ("behaviour adoption (consistent or above)", v.AdoptionRate is { } a ? $"{a * 100:0} % of {v.BehaviourGoals} goals" : "–"),
+                ("pairs at risk", $"{v.PairsAtRisk}"),
                 ("mentor load", $"average {v.AverageMentorLoad?.ToString("0.0", Text) ?? "–"}, largest {v.MaxMentorLoad}, over capacity {v.MentorsOverCapacity}"),
             ];
             foreach (var (measure, value) in rows) table.AddRow(new Spectre.Console.Text(measure), new Spectre.Console.Text(value));

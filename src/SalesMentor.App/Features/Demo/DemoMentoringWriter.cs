@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Agreements;
+using SalesMentor.App.Features.Health;
+using SalesMentor.App.Security;
 using SalesMentor.App.Kpis;
 using SalesMentor.Core.Demo;
 using SalesMentor.Core.Kpis;
@@ -11,10 +13,12 @@ namespace SalesMentor.App.Features.Demo;
 /// <summary>
 /// Writes the demo's mentoring (<see cref="DemoOrganization.Mentoring"/>): programs with the enablement lead as
 /// coordinator, enrollments, mentorships, signed agreements whose win-rate baseline is captured from the KPI table
-/// the way the agreement page captures it, fortnightly sessions (held, some missed, the next one scheduled), and a
-/// year of manager interactions. Deterministic: the same demo gives the same records. Nothing confidential is written.
+/// the way the agreement page captures it, fortnightly sessions (held, some missed, the next one scheduled), monthly
+/// adoption check-ins by both sides, pulse answers every round (sealed like real ones, no comments; a few running pairs
+/// answer low so the health page has something to flag), and a year of manager interactions. Deterministic: the same
+/// demo gives the same records.
 /// </summary>
-internal sealed class DemoMentoringWriter(SalesMentorDb db, KpiCache kpis)
+internal sealed class DemoMentoringWriter(SalesMentorDb db, KpiCache kpis, ConfidentialCipher cipher)
 {
     private static readonly string[] Agendas =
     [
@@ -36,7 +40,8 @@ internal sealed class DemoMentoringWriter(SalesMentorDb db, KpiCache kpis)
             var program = new MentorshipProgram
             {
                 Name = demoProgram.Name, Goals = demoProgram.Goals, StartsOn = demoProgram.StartsOn, EndsOn = demoProgram.EndsOn,
-                Status = completed ? ProgramStatus.Closed : ProgramStatus.Active, CreatedAt = now, UpdatedAt = now,
+                Status = completed ? ProgramStatus.Closed : ProgramStatus.Active,
+                CreatedAt = demoProgram.StartsOn.AddDays(-28).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), UpdatedAt = now,
             };
             program.Coordinators.Add(new ProgramCoordinator { ProgramId = program.Id, PersonId = demo.Logins.Admin.PersonId });
             db.Programs.Add(program);
@@ -54,8 +59,11 @@ internal sealed class DemoMentoringWriter(SalesMentorDb db, KpiCache kpis)
                     StartedOn = pair.StartedOn, EndedOn = pair.EndedOn, Source = "matched", CreatedAt = now,
                 };
                 db.Mentorships.Add(mentorship);
-                db.Agreements.Add(Agreement(mentorship, snapshot, behaviours.Count > 0 ? behaviours[i % behaviours.Count] : null, values.Count > 0 ? values[i % values.Count] : null));
+                var agreement = Agreement(mentorship, snapshot, behaviours.Count > 0 ? behaviours[i % behaviours.Count] : null, values.Count > 0 ? values[i % values.Count] : null);
+                db.Agreements.Add(agreement);
                 AddSessions(mentorship, demo.AsOf, i, now);
+                AddAdoption(mentorship, agreement, demo.AsOf, i, now);
+                AddPulses(mentorship, program, demo.AsOf, i, lowTrust: !completed && i % 5 == 3, now);
                 count++;
             }
         }
@@ -83,6 +91,51 @@ internal sealed class DemoMentoringWriter(SalesMentorDb db, KpiCache kpis)
             ValueIds = value is { } v ? [v] : [],
             MentorSignedAt = signed, MenteeSignedAt = signed.AddHours(2), UpdatedAt = signed.AddHours(2), Version = 1,
         };
+    }
+
+    // Monthly from a month after the start: the mentee's check-in and the mentor's observation climb a level every month or
+    // two (one pair in four stalls at "practising").
+    private void AddAdoption(Mentorship m, Agreement agreement, DateOnly asOf, int pairIndex, DateTime now)
+    {
+        var last = m.EndedOn is { } ended && ended < asOf ? ended : asOf;
+        foreach (var goal in agreement.BehaviourGoals)
+        {
+            var n = 0;
+            for (var day = m.StartedOn.AddMonths(1); day <= last; day = day.AddMonths(1), n++)
+            {
+                var level = (AdoptionLevel)Math.Min((n + 1 + (pairIndex % 2)) / 2, pairIndex % 4 == 1 ? (int)AdoptionLevel.Practising : (int)AdoptionLevel.Habit);
+                // The mentee checks in; the mentor's observation follows three days later (when that is not past the end).
+                foreach (var (source, observer, on) in new[] { (AdoptionSource.Self, m.MenteeId, day), (AdoptionSource.Mentor, m.MentorId, day.AddDays(3)) })
+                {
+                    if (on > last) continue;
+                    db.AdoptionChecks.Add(new AdoptionCheck
+                    {
+                        MentorshipId = m.Id, BehaviourGoalId = goal.Id, BehaviourId = goal.BehaviourId, ObserverId = observer, Source = source,
+                        Level = level, ObservedOn = on, CreatedAt = now,
+                    });
+                }
+            }
+        }
+    }
+
+    // Both sides answer every pulse round from the start to the end (or the last closed round); scores 3–5, and for a few
+    // running pairs a trust answer of 2 in the latest round.
+    private void AddPulses(Mentorship m, MentorshipProgram program, DateOnly asOf, int pairIndex, bool lowTrust, DateTime now)
+    {
+        var schedule = PulseSchedule.Of(program);
+        var last = m.EndedOn is { } ended && ended < asOf ? ended : asOf;
+        var (first, final) = (schedule.Round(m.StartedOn) + 1, schedule.Round(last));
+        for (var round = first; round <= final; round++)
+        {
+            foreach (var (respondent, side) in new[] { (m.MenteeId, 0), (m.MentorId, 1) })
+            {
+                int Score(int k) => 3 + ((pairIndex + round + side + k) % 3);
+                var trust = lowTrust && round == final && side == 0 ? 2 : Score(0);
+                var pulse = new Pulse { MentorshipId = m.Id, RespondentId = respondent, Round = round, CreatedAt = now, UpdatedAt = now, Version = 1 };
+                pulse.SealedAnswers = new PulseContent(trust, Score(1), Score(2), Score(3), null).Seal(cipher, pulse.Id);
+                db.Pulses.Add(pulse);
+            }
+        }
     }
 
     // Fortnightly from three days after the start to the end (or today); every ninth missed; a running pair has the next one scheduled.

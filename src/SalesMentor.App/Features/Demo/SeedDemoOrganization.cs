@@ -30,7 +30,7 @@ public sealed record DemoSignIns(string Admin, string Manager, string Star, stri
 /// activities), the four demo accounts, and its mentoring: a completed program, a running one and a thin pilot
 /// (mentorships, signed agreements, sessions) and a year of manager interactions. Refuses a database that already has people.
 /// </summary>
-public sealed class SeedDemoOrganization(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IServiceScopeFactory scopes, KpiCache kpis)
+public sealed class SeedDemoOrganization(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, IServiceScopeFactory scopes, KpiCache kpis, ConfidentialCipher cipher)
 {
     private const int Batch = 5_000;
 
@@ -62,7 +62,7 @@ public sealed class SeedDemoOrganization(SalesMentorDb db, UserManager<AppUser> 
         var logins = await CreateAccountsAsync(demo.Logins, now);
         await SalesDataStamp.BumpAsync(db, ct);
         var interactions = await InsertAsync(DemoMentoringWriter.Interactions(demo, now), "interactions", null, progress, ct);
-        var mentorships = await new DemoMentoringWriter(db, kpis).WriteProgramsAsync(demo, now, ct);
+        var mentorships = await new DemoMentoringWriter(db, kpis, cipher).WriteProgramsAsync(demo, now, ct);
         progress?.Report(new DemoProgress("mentorships", mentorships, mentorships));
         audit.Record(actor, "demo.create", "organization", null,
             $"size={request.Size} seed={request.Seed} asOf={asOf:yyyy-MM-dd} people={people} opportunities={opportunities} mentorships={mentorships}");

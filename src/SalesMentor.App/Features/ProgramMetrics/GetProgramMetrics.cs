@@ -4,6 +4,7 @@ using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Export;
 using SalesMentor.App.Features.Agreements;
+using SalesMentor.App.Features.Health;
 using SalesMentor.App.Kpis;
 using SalesMentor.App.Security;
 using SalesMentor.Core.Kpis;
@@ -21,6 +22,10 @@ public sealed record ProgramMonthView(string Month, int RunningPairs, int Active
 /// <param name="SessionsPerPairMonth">Held sessions per pair and month of running, over every pair's life so far.</param>
 /// <param name="GoalsOnTrack">KPI goals of running pairs whose current value (same months as the baseline, up to last month) is at or past the straight line from baseline to target.</param>
 /// <param name="GoalsMeasured">KPI goals with a baseline and a current value.</param>
+/// <param name="BehaviourGoals">Behaviour goals in the agreements.</param>
+/// <param name="AdoptionRate">Share of behaviour goals whose latest check-in or observation is "consistent" or "habit".</param>
+/// <param name="PairsAtRisk">Running pairs with a health flag (the reasons are on the health page).</param>
+/// <param name="LatestPulse">The latest pulse round released for everyone (≥ 5 respondents, the differencing rule); per program only.</param>
 public sealed record ProgramMetricsView(
     Guid? ProgramId,
     string Name,
@@ -34,6 +39,10 @@ public sealed record ProgramMetricsView(
     double? SessionsPerPairMonth,
     int GoalsOnTrack,
     int GoalsMeasured,
+    int BehaviourGoals,
+    double? AdoptionRate,
+    int PairsAtRisk,
+    PulseAggregateView? LatestPulse,
     double? AverageMentorLoad,
     int MaxMentorLoad,
     int MentorsOverCapacity,
@@ -50,7 +59,11 @@ public sealed record ProgramMetricsView(
             new object?[] { "mentees matched", MenteesMatched }, new object?[] { "match rate", MatchRate },
             new object?[] { "running pairs", RunningPairs }, new object?[] { "active pairs (session in 30 days)", ActivePairs },
             new object?[] { "sessions per pair per month", SessionsPerPairMonth }, new object?[] { "goals on track", GoalsOnTrack },
-            new object?[] { "goals measured", GoalsMeasured }, new object?[] { "average mentor load", AverageMentorLoad },
+            new object?[] { "goals measured", GoalsMeasured }, new object?[] { "behaviour goals", BehaviourGoals },
+            new object?[] { "adoption rate (consistent or above)", AdoptionRate }, new object?[] { "pairs at risk", PairsAtRisk },
+            new object?[] { "latest pulse: respondents", LatestPulse?.Respondents }, new object?[] { "latest pulse: trust", LatestPulse?.Trust },
+            new object?[] { "latest pulse: safety", LatestPulse?.Safety }, new object?[] { "latest pulse: value", LatestPulse?.Value },
+            new object?[] { "latest pulse: commitment", LatestPulse?.Commitment }, new object?[] { "average mentor load", AverageMentorLoad },
             new object?[] { "largest mentor load", MaxMentorLoad }, new object?[] { "mentors over capacity", MentorsOverCapacity },
         };
         rows.AddRange(Months.SelectMany(m => new[]
@@ -67,7 +80,7 @@ public sealed record ProgramMetricsView(
 /// when hidden), or across every program for admins (<c>programId</c> null). Reads enrollments, mentorships, held
 /// sessions, agreements' KPI goals and the KPI table — never notes, concerns or pulse answers.
 /// </summary>
-public sealed class GetProgramMetrics(SalesMentorDb db, Access access, KpiCache kpis, OrgClock clock)
+public sealed class GetProgramMetrics(SalesMentorDb db, Access access, KpiCache kpis, OrgClock clock, GetProgramHealth health)
 {
     public async Task<Result<ProgramMetricsView>> HandleAsync(Actor actor, Guid? programId, CancellationToken ct)
     {
@@ -103,6 +116,8 @@ public sealed class GetProgramMetrics(SalesMentorDb db, Access access, KpiCache 
         var load = running.GroupBy(m => (m.ProgramId, m.MentorId)).Select(g => (g.Key, Count: g.Count())).ToList();
         var capacity = enrollments.Where(e => e.Side == EnrollmentSide.Mentor).GroupBy(e => ((Guid?)e.ProgramId, e.PersonId)).ToDictionary(g => g.Key, g => g.Max(e => e.Capacity));
         var (onTrack, measured) = await GoalsAsync(running, today, ct);
+        var (behaviourGoals, adopted) = await AdoptionAsync(ids, ct);
+        var (atRisk, pulse) = await HealthAsync(actor, programId, ct);
 
         return new ProgramMetricsView(
             programId, name, today,
@@ -110,7 +125,7 @@ public sealed class GetProgramMetrics(SalesMentorDb db, Access access, KpiCache 
             menteesEnrolled == 0 ? null : Math.Min(1, (double)matched / menteesEnrolled),
             running.Count, running.Count(m => recent.Contains(m.Id)),
             pairMonths < 0.5 ? null : Math.Round(held.Count / pairMonths, 2),
-            onTrack, measured,
+            onTrack, measured, behaviourGoals, behaviourGoals == 0 ? null : (double)adopted / behaviourGoals, atRisk, pulse,
             load.Count == 0 ? null : Math.Round(load.Average(l => l.Count), 2), load.Count == 0 ? 0 : load.Max(l => l.Count),
             load.Count(l => capacity.TryGetValue(l.Key, out var c) && l.Count > c),
             Months(mentorships, held.Select(h => (h.MentorshipId, DateOnly.FromDateTime(h.StartsAt))).ToList(), today));
@@ -131,6 +146,39 @@ public sealed class GetProgramMetrics(SalesMentorDb db, Access access, KpiCache 
         }
 
         return months;
+    }
+
+    /// <summary>Behaviour goals of the agreements, and how many have their latest rating (either side) at "consistent" or above.</summary>
+    private async Task<(int Goals, int Adopted)> AdoptionAsync(List<Guid> mentorships, CancellationToken ct)
+    {
+        var goals = (await db.Agreements.AsNoTracking().Where(a => mentorships.Contains(a.MentorshipId)).Select(a => new { a.MentorshipId, a.BehaviourGoals }).ToListAsync(ct))
+            .SelectMany(a => a.BehaviourGoals.Select(g => (a.MentorshipId, g.Id))).ToHashSet();
+        if (goals.Count == 0) return (0, 0);
+        var checks = await db.AdoptionChecks.AsNoTracking().Where(c => mentorships.Contains(c.MentorshipId))
+            .Select(c => new { c.MentorshipId, c.BehaviourGoalId, c.Level, c.ObservedOn, c.CreatedAt }).ToListAsync(ct);
+        var adopted = checks.Where(c => goals.Contains((c.MentorshipId, c.BehaviourGoalId)))
+            .GroupBy(c => (c.MentorshipId, c.BehaviourGoalId))
+            .Count(g => g.OrderBy(c => c.ObservedOn).ThenBy(c => c.CreatedAt).Last().Level >= AdoptionLevel.Consistent);
+        return (goals.Count, adopted);
+    }
+
+    /// <summary>Pairs at risk and the latest released pulse round, through the health page's own use case (same access and aggregate rules).</summary>
+    private async Task<(int AtRisk, PulseAggregateView? Pulse)> HealthAsync(Actor actor, Guid? programId, CancellationToken ct)
+    {
+        if (programId is { } id)
+        {
+            var one = await health.HandleAsync(actor, id, ct);
+            return one.IsSuccess ? (one.Value.AtRisk.Count, one.Value.Aggregates.Where(a => a.Group == "everyone").MaxBy(a => a.Round)) : (0, null);
+        }
+
+        var atRisk = 0;
+        foreach (var program in await db.Programs.AsNoTracking().Where(p => p.Status != ProgramStatus.Draft).Select(p => p.Id).ToListAsync(ct))
+        {
+            var each = await health.HandleAsync(actor, program, ct);
+            if (each.IsSuccess) atRisk += each.Value.AtRisk.Count;
+        }
+
+        return (atRisk, null);
     }
 
     /// <summary>Each KPI goal with a baseline: current value over the same number of whole months up to last month, against the straight line from baseline (at the start) to target (at the target date).</summary>

@@ -53,6 +53,7 @@ public sealed class SendProgramSummaries(SalesMentorDb db, GetProgramMetrics met
                 .Append(text, $"  running pairs: {view.RunningPairs}, with a session in the last 30 days: {view.ActivePairs}\n")
                 .Append(text, $"  sessions per pair per month: {view.SessionsPerPairMonth?.ToString("0.0", text) ?? "–"}\n")
                 .Append(text, $"  KPI goals on track: {view.GoalsOnTrack} of {view.GoalsMeasured}\n")
+                .Append(text, $"  behaviour adoption (consistent or above): {(view.AdoptionRate is { } a ? $"{a * 100:0} % of {view.BehaviourGoals} goals" : "–")}; pairs at risk: {view.PairsAtRisk}\n")
                 .Append(text, $"  mentor load: average {view.AverageMentorLoad?.ToString("0.0", text) ?? "–"}, largest {view.MaxMentorLoad}, over capacity {view.MentorsOverCapacity}\n\n");
         }
 

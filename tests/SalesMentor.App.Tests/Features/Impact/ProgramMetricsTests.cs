@@ -32,11 +32,20 @@ public class ProgramMetricsTests
             MentorshipId = m.Id, StartsAt = Today.AddDays(-daysAgo).ToDateTime(new TimeOnly(15, 0), DateTimeKind.Utc), DurationMinutes = 45, Status = status, CreatedAt = now, UpdatedAt = now,
         };
         scope.Db.Sessions.AddRange(Session(a, 50, SessionStatus.Held), Session(a, 20, SessionStatus.Missed), Session(a, 10, SessionStatus.Held), Session(b, 45, SessionStatus.Held));
+        var (first, second) = (new BehaviourGoal(Guid.CreateVersion7(), Guid.CreateVersion7(), AdoptionLevel.Consistent), new BehaviourGoal(Guid.CreateVersion7(), Guid.CreateVersion7(), AdoptionLevel.Habit));
         scope.Db.Agreements.Add(new Agreement
         {
             MentorshipId = a.Id, Terms = "terms",
             KpiGoals = [new KpiGoal(Guid.CreateVersion7(), "won-revenue", 0m, "2026-01", "2026-03", 3, 1000m, started.AddDays(120))],
+            BehaviourGoals = [first, second],
         });
+        AdoptionCheck Check(BehaviourGoal goal, AdoptionLevel level, int daysAgo) => new()
+        {
+            MentorshipId = a.Id, BehaviourGoalId = goal.Id, BehaviourId = goal.BehaviourId, ObserverId = w.Star.Id, Source = AdoptionSource.Mentor,
+            Level = level, ObservedOn = Today.AddDays(-daysAgo), CreatedAt = now,
+        };
+        // The first goal's latest rating is consistent (adopted); the second fell back from habit to practising (not).
+        scope.Db.AdoptionChecks.AddRange(Check(first, AdoptionLevel.Trying, 30), Check(first, AdoptionLevel.Consistent, 5), Check(second, AdoptionLevel.Habit, 30), Check(second, AdoptionLevel.Practising, 5));
         await scope.Db.SaveChangesAsync();
         return (app, w, program.Id);
     }
@@ -55,6 +64,11 @@ public class ProgramMetricsTests
         Assert.Equal(Math.Round(3 / (2 * 60 / 30.44), 2), v.SessionsPerPairMonth);   // 3 held over two pairs of 60 days
         Assert.Equal((0, 1), (v.GoalsOnTrack, v.GoalsMeasured));      // won revenue 0 in Mar–May, the line says 500 by now
         Assert.Equal((2.0, 2, 1), (v.AverageMentorLoad, v.MaxMentorLoad, v.MentorsOverCapacity));
+        Assert.Equal((2, 0.5), (v.BehaviourGoals, v.AdoptionRate));
+        var health = await app.InScopeAsync(s => s.Get<SalesMentor.App.Features.Health.GetProgramHealth>().HandleAsync(TestApp.AdminActor, program, default));
+        Assert.Equal(health.Value.AtRisk.Count, v.PairsAtRisk);
+        Assert.Contains(health.Value.AtRisk, p => p.Mentee.Id == w.RepB.Id);   // B's pair has had no session for 45 days
+        Assert.Null(v.LatestPulse);                                            // no pulse answered
         Assert.Equal(12, v.Months.Count);
         Assert.Equal(("2026-06", 2, 1, 1), (v.Months[^1].Month, v.Months[^1].RunningPairs, v.Months[^1].ActivePairs, v.Months[^1].SessionsHeld));
         Assert.Equal(2, v.Months.Sum(m => m.SessionsHeld) - v.Months[^1].SessionsHeld);

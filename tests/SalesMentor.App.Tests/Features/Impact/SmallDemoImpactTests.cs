@@ -36,6 +36,19 @@ public class SmallDemoImpactTests(ITestOutputHelper output)
         Assert.Contains(sessions, s => s.Status == SessionStatus.Missed);
         Assert.Contains(sessions, s => s.Status == SessionStatus.Scheduled && s.StartsAt > new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc));
 
+        Assert.True(await scope.Db.AdoptionChecks.CountAsync() > mentorships.Count, "adoption check-ins");
+        Assert.True(await scope.Db.Pulses.CountAsync() > mentorships.Count, "pulse answers");
+
+        // Health: a low trust answer in the running cohort raises a flag; the completed cohort's goals have adoption figures.
+        var running = await app.InScopeAsync(s => s.Get<SalesMentor.App.Features.Health.GetProgramHealth>().HandleAsync(TestApp.AdminActor, programs[1].Id, default));
+        Assert.Contains(running.Value.AtRisk, p => p.Reasons.Contains("cohesion low"));
+        var completedNumbers = await app.InScopeAsync(s => s.Get<SalesMentor.App.Features.ProgramMetrics.GetProgramMetrics>().HandleAsync(TestApp.AdminActor, programs[0].Id, default));
+        Assert.True(completedNumbers.Value.AdoptionRate > 0, "some behaviour goals adopted");
+        Assert.Equal(0, completedNumbers.Value.RunningPairs);
+        var runningNumbers = await app.InScopeAsync(s => s.Get<SalesMentor.App.Features.ProgramMetrics.GetProgramMetrics>().HandleAsync(TestApp.AdminActor, programs[1].Id, default));
+        Assert.True(runningNumbers.Value.ActivePairs > 0 && runningNumbers.Value.SessionsPerPairMonth > 1, "fortnightly sessions");
+        output.WriteLine($"Running cohort: {runningNumbers.Value}");
+
         // The demo sign-ins star@ and mentee@ are a running pair.
         var star = await scope.Db.People.AsNoTracking().SingleAsync(p => p.Email == DemoSignIns.Default.Star);
         var mentee = await scope.Db.People.AsNoTracking().SingleAsync(p => p.Email == DemoSignIns.Default.Mentee);
