@@ -28,7 +28,7 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     private const string ImportCacheKibText = "131072";
 
     private readonly sqlite3 _handle;
-    private readonly long? _cacheSize;
+    private long? _cacheSize;
     private readonly SqliteValue[] _kinds;
     private const int BatchRows = 256;
     private const int RowsPerInsert = 32;
