@@ -41,7 +41,7 @@ public class MentorshipJourneyTests(BrowserFixture fixture) : BrowserTest(fixtur
         var mentor = await SignedInPageAsync(host, world.Star.Email!, TestWorld.Password);
         var mentee = await SignedInPageAsync(host, world.RepA.Email!, TestWorld.Password);
         await GotoAsync(mentee, "me/mentoring");
-        await mentee.GetByTestId("my-mentorships").GetByRole(AriaRole.Link).ClickAsync();
+        await mentee.GetByTestId("my-mentorships").GetByTestId("open-mentorship").ClickAsync();
         await Expect(mentee.GetByTestId("mentorship-title")).ToHaveTextAsync($"{world.Star.Name} mentoring {world.RepA.Name}");
         await Expect(mentee.GetByTestId("mentorship-stage")).ToHaveTextAsync("agreeing");
         await GotoAsync(mentor, path);
