@@ -30,6 +30,7 @@ internal static class ImportCommands
         SalesCommand(ImportKinds.Users, "Import Salesforce users: link their ids to people and add the people who are missing."),
         SalesCommand(ImportKinds.ExchangeRates, "Import exchange rates: currency, valid_from, rate."),
         MentorshipImportCommand.Create(),
+        InteractionImportCommand.Create(),
     };
 
     /// <summary><c>salesmentor import roster FILE [--skip-bad-rows] [--dry-run]</c>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
+using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Kpis;
 using SalesMentor.App.Kpis;
 using SalesMentor.App.Security;
@@ -114,12 +115,44 @@ public sealed class GetProgramImpact(SalesMentorDb db, Access access, KpiCache c
             valueAdded = await MentorValueAddedAsync(result, rows, snapshot, ours.ToDictionary(p => p.Key, p => p.Value.MentorId), ct);
         }
 
+        var adoption = result.Status == ImpactStatus.Estimated
+            ? await AdoptionOutcomeAsync(result, rows, snapshot, program.Id, ct)
+            : null;
         return new ProgramImpactView(
             program.Id, program.Name, team is null ? "program" : "team", definition, measure, unit,
             months.Periods[0].Label, months.Periods[whole - 1].Label,
             result.Status == ImpactStatus.Estimated ? "estimated" : "cant_tell", ReasonId(result.Reason), result.Verdict,
             result.Effect is { } e ? new ImpactEffectView(e.Effect, e.Low, e.High, e.StandardError) : null,
-            result.EventStudy, result.Balance, result.PreTrend, result.Counts, options.PrePeriods, options.PostPeriods, valueAdded);
+            result.EventStudy, result.Balance, result.PreTrend, result.Counts, options.PrePeriods, options.PostPeriods, valueAdded, adoption);
+    }
+
+    /// <summary>
+    /// Adoption → outcome: for the matched mentees, the rise in adoption of their behaviour goals that have a CRM signal
+    /// (latest rating minus first, in steps of the scale, averaged over their goals) against their own lift on the KPI.
+    /// A correlation with its interval — an aggregate; the individual values are never returned.
+    /// </summary>
+    private async Task<AdoptionCorrelation> AdoptionOutcomeAsync(ImpactResult result, List<int> rows, KpiSnapshot snapshot, Guid programId, CancellationToken ct)
+    {
+        var measured = await db.Behaviours.AsNoTracking().Where(b => b.Signal != CrmSignal.None).Select(b => b.Id).ToListAsync(ct);
+        var checks = await (from c in db.AdoptionChecks.AsNoTracking()
+                            join m in db.Mentorships.AsNoTracking() on c.MentorshipId equals m.Id
+                            where m.ProgramId == programId && measured.Contains(c.BehaviourId)
+                            select new { m.MenteeId, c.BehaviourGoalId, c.Level, c.ObservedOn, c.CreatedAt }).ToListAsync(ct);
+        var rise = checks.GroupBy(c => c.MenteeId).ToDictionary(g => g.Key, g => g.GroupBy(c => c.BehaviourGoalId).Average(goal =>
+        {
+            var ordered = goal.OrderBy(c => c.ObservedOn).ThenBy(c => c.CreatedAt).ToList();
+            return (double)(ordered[^1].Level - ordered[0].Level);
+        }));
+        var adoption = new List<double>();
+        var lifts = new List<double>();
+        foreach (var lift in result.MenteeLifts)
+        {
+            if (!rise.TryGetValue(snapshot.People[rows[lift.Rep]].Id, out var r)) continue;
+            adoption.Add(r);
+            lifts.Add(lift.Lift);
+        }
+
+        return CorrelateAdoption.Run(adoption, lifts);
     }
 
     /// <summary>Rates are read in percentage points; money in the corporate currency; counts and days as they are.</summary>

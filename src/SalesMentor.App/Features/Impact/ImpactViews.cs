@@ -22,6 +22,7 @@ public sealed record MentorValueAddedRow(PersonId Mentor, string Name, int Mente
 /// <param name="Measure">What is compared, in words, e.g. "win rate (count), each month over the trailing 3 months".</param>
 /// <param name="Unit">Unit of every number, e.g. "points" for a rate read in percentage points, or the currency.</param>
 /// <param name="FirstMonth">First month of the data read.</param>
+/// <param name="AdoptionOutcome">When estimated: do mentees whose adoption of behaviours with a CRM signal rose more also gain more? A correlation, not causation.</param>
 /// <param name="LastMonth">Last whole month of the data read (the current, unfinished month is left out).</param>
 public sealed record ProgramImpactView(
     Guid ProgramId,
@@ -42,4 +43,5 @@ public sealed record ProgramImpactView(
     ImpactCounts Counts,
     int PrePeriods,
     int PostPeriods,
-    IReadOnlyList<MentorValueAddedRow>? MentorValueAdded);
+    IReadOnlyList<MentorValueAddedRow>? MentorValueAdded,
+    AdoptionCorrelation? AdoptionOutcome = null);

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Common;
+using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Impact;
 using SalesMentor.App.Tests.Infrastructure;
 
@@ -22,6 +24,29 @@ public class ProgramImpactTests
     {
         var (app, org) = await StartAsync(provider);
         await using var _ = app;
+
+        // Adoption check-ins on a behaviour with a CRM signal: each cohort mentee rose by 0 to 3 steps of the scale.
+        await using (var scope = app.Scope())
+        {
+            var behaviour = await scope.Db.Behaviours.FirstAsync(b => b.Signal != CrmSignal.None);
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            var pairs = await scope.Db.Mentorships.Where(m => m.ProgramId == org.Cohort.Id).OrderBy(m => m.StartedOn).ThenBy(m => m.Id).ToListAsync();
+            foreach (var (m, i) in pairs.Select((m, i) => (m, i)))
+            {
+                var goal = Guid.CreateVersion7();
+                foreach (var (level, days) in new[] { (AdoptionLevel.NotYet, 0), ((AdoptionLevel)(i % 4), 90) })
+                {
+                    scope.Db.AdoptionChecks.Add(new AdoptionCheck
+                    {
+                        MentorshipId = m.Id, BehaviourGoalId = goal, BehaviourId = behaviour.Id, ObserverId = m.MentorId, Source = AdoptionSource.Mentor,
+                        Level = level, ObservedOn = m.StartedOn.AddDays(days), CreatedAt = now,
+                    });
+                }
+            }
+
+            await scope.Db.SaveChangesAsync();
+        }
+
         var result = await Impact(app, TestApp.AdminActor, org.Cohort.Id);
         Assert.True(result.IsSuccess, result.Error?.Message);
         var view = result.Value;
@@ -40,6 +65,12 @@ public class ProgramImpactTests
         Assert.NotEmpty(view.Balance);
         Assert.True(view.PreTrend?.Passed);
         Assert.Contains(view.EventStudy, e => e.EventTime < 0);
+
+        // Adoption → outcome: one pair (adoption rise, lift) per matched mentee; a correlation with its interval, no individual value.
+        Assert.NotNull(view.AdoptionOutcome);
+        Assert.Equal(view.Counts.MenteesMatched, view.AdoptionOutcome.Mentees);
+        Assert.InRange(view.AdoptionOutcome.Correlation!.Value, view.AdoptionOutcome.Low!.Value, view.AdoptionOutcome.High!.Value);
+        Assert.Contains("not proof", view.AdoptionOutcome.Verdict, StringComparison.Ordinal);
 
         // Mentor value-added: both mentors, with the matched mentees between them; the pilot's mentees are not in this estimate.
         Assert.NotNull(view.MentorValueAdded);
