@@ -115,6 +115,7 @@ internal sealed class SalesImporter(SalesMentorDb db)
         var headers = kind.Header!.Headers.Count;
         var writing = writer is not null;
         var shapeProblems = 0;
+        var ids = new NewIds(TimeProvider.System);
         int line;
         while ((line = await table.ReadRowAsync(cells, ct)) > 0)
         {
@@ -162,7 +163,7 @@ internal sealed class SalesImporter(SalesMentorDb db)
             {
                 case RowAction.Add:
                     outcome.Added++;
-                    if (writing) await writer!.InsertAsync(kind.ToEntity(record, format.Source, Guid.CreateVersion7(), 0, now), ct);
+                    if (writing) await writer!.InsertAsync(kind.ToEntity(record, format.Source, ids.Next(), 0, now), ct);
                     break;
                 case RowAction.Update:
                     outcome.Updated++;
