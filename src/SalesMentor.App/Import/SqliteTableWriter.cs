@@ -52,11 +52,6 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         _cacheSize = Pragma("PRAGMA cache_size");
         if (_cacheSize is > 0 and < ImportCachePages or < 0 and > -ImportCacheKib) Execute("PRAGMA cache_size = -" + ImportCacheKibText);
         else _cacheSize = null;
-        // Foreign keys checked at the commit instead of at each statement (SQLite switches this off again at the commit or
-        // rollback). With that and INSERT OR FAIL, a many-row INSERT needs no statement journal: otherwise SQLite copies
-        // every page each statement touches to a temporary file first (a million writes for 300,000 rows), only to be able
-        // to undo that one statement — which the import never needs: any failure rolls the whole file back.
-        Execute("PRAGMA defer_foreign_keys = ON");
     }
 
     public override ValueTask InsertAsync(T row, CancellationToken ct) => AddAsync(row, Insert, ct);
@@ -160,7 +155,7 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
             if (batch[i].Expected != Insert) return false;
         }
 
-        _insertMany ??= Prepare(InsertSql(Position, RowsPerInsert, "INSERT OR FAIL"));
+        _insertMany ??= Prepare(InsertSql(Position, RowsPerInsert));
         var columns = _kinds.Length;
         for (var r = 0; r < RowsPerInsert; r++)
         {

@@ -42,15 +42,12 @@ internal abstract class TableWriter<T> : IAsyncDisposable where T : class
 
     public abstract ValueTask DisposeAsync();
 
-    /// <summary>
-    /// The text of an INSERT of <paramref name="rows"/> rows, with the given parameter names (row by row, column by column);
-    /// <paramref name="insert"/> is the statement's verb with its conflict clause (SQLite: <c>INSERT OR FAIL</c>).
-    /// </summary>
-    protected string InsertSql(Func<int, string> parameter, int rows = 1, string insert = "INSERT")
+    /// <summary>The text of an INSERT of <paramref name="rows"/> rows, with the given parameter names (row by row, column by column).</summary>
+    protected string InsertSql(Func<int, string> parameter, int rows = 1)
     {
         var columns = Shape.Columns.Count;
         var values = Enumerable.Range(0, rows).Select(r => $"({string.Join(", ", Enumerable.Range(0, columns).Select(c => parameter((r * columns) + c)))})");
-        return $"{insert} INTO {Shape.Table} ({string.Join(", ", Shape.Columns.Select(c => c.Name))}) VALUES {string.Join(", ", values)}";
+        return $"INSERT INTO {Shape.Table} ({string.Join(", ", Shape.Columns.Select(c => c.Name))}) VALUES {string.Join(", ", values)}";
     }
 
     /// <summary>

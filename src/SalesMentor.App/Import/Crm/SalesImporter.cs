@@ -36,6 +36,7 @@ internal sealed class SalesImporter(SalesMentorDb db)
         {
             var index = new KeyedIndex();
             if (mode != SalesMode.Preview) await kind.LoadAsync(db, format.Source, index, ct);
+            await using var session = await SqliteImportSession.StartAsync(db, mode == SalesMode.Write, ct);
             await using var transaction = mode == SalesMode.Write ? await db.Database.BeginTransactionAsync(ct) : null;
             await using var writer = transaction is null ? null : TableWriter<TEntity>.Create(db);
             var writing = await ReadRowsAsync(job, format, table, index, outcome, mode, writer, skipBadRows, now, ct);
