@@ -39,7 +39,8 @@ internal sealed class OwnerDirectory
     private readonly Dictionary<string, PersonId> _externalIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PersonId> _emails = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<PersonId>> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, OwnerMatch), (PersonId? Person, string? Why)> _answers = [];
+    // One table of answers per preferred match, keyed by the reference alone: an ordinal string key hashes faster than a tuple.
+    private readonly Dictionary<OwnerMatch, Dictionary<string, (PersonId? Person, string? Why)>> _answers = [];
 
     private (string? Reference, OwnerMatch Match, (PersonId? Person, string? Why) Answer) _last;
 
@@ -73,10 +74,11 @@ internal sealed class OwnerDirectory
             return _last.Answer.Person;
         }
 
-        if (!_answers.TryGetValue((reference, preferred), out var answer))
+        if (!_answers.TryGetValue(preferred, out var answers)) _answers[preferred] = answers = new(StringComparer.Ordinal);
+        if (!answers.TryGetValue(reference, out var answer))
         {
             answer = Resolve(reference, preferred);
-            _answers[(reference, preferred)] = answer;
+            answers[reference] = answer;
         }
 
         _last = (reference, preferred, answer);

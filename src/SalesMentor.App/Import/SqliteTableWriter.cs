@@ -26,6 +26,7 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     private const int ImportCacheKib = 128 * 1024;
     private const int ImportCachePages = ImportCacheKib / 4;
     private const string ImportCacheKibText = "131072";
+    private static readonly object UnboundValue = new();
 
     private readonly sqlite3 _handle;
     private long? _cacheSize;
@@ -37,6 +38,8 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _update;
     private sqlite3_stmt? _insertMany;
+    private object?[]? _boundOne;
+    private object?[]? _boundMany;
     private List<(T, int)> _batch = new(BatchRows);
     private Channel<List<(T, int)>>? _batches;
     private Task? _consumer;
@@ -157,10 +160,11 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
 
         _insertMany ??= Prepare(InsertSql(Position, RowsPerInsert));
         var columns = _kinds.Length;
+        _boundMany ??= Unbound(RowsPerInsert * columns);
         for (var r = 0; r < RowsPerInsert; r++)
         {
             var row = batch[start + r].Row;
-            for (var c = 0; c < columns; c++) Check(SqliteValues.Bind(_insertMany, (r * columns) + c + 1, Shape.Columns[c].ProviderValue(row), _kinds[c]));
+            for (var c = 0; c < columns; c++) BindChanged(_insertMany, _boundMany, (r * columns) + c, Shape.Columns[c].ProviderValue(row), _kinds[c]);
         }
 
         Step(_insertMany);
@@ -172,7 +176,8 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         if (expectedVersion == Insert)
         {
             _insert ??= Prepare(InsertSql(Position));
-            Bind(_insert, row);
+            _boundOne ??= Unbound(_kinds.Length);
+            for (var c = 0; c < _kinds.Length; c++) BindChanged(_insert, _boundOne, c, Shape.Columns[c].ProviderValue(row), _kinds[c]);
             Step(_insert);
             return;
         }
@@ -200,6 +205,22 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         Check(raw.sqlite3_prepare_v2(_handle, sql, out var statement));
         return statement;
     }
+
+    // SQLite keeps a statement's values after each step and reset, so a value equal to the one already bound at that
+    // position (the source, the import time, the version, empty columns: often half of a row) is not bound again —
+    // each bind is a call into SQLite that takes the connection's lock. Floating-point values are always bound (0.0
+    // equals -0.0 in .NET, not in storage).
+    private void BindChanged(sqlite3_stmt statement, object?[] bound, int index, object? value, SqliteValue kind)
+    {
+        var last = bound[index];
+        if (ReferenceEquals(last, value)) return;
+        if (last is not null && value is not null and not double and not float && last.GetType() == value.GetType() && last.Equals(value)) return;
+        bound[index] = UnboundValue;
+        Check(SqliteValues.Bind(statement, index + 1, value, kind));
+        bound[index] = value;
+    }
+
+    private static object?[] Unbound(int count) => Enumerable.Repeat(UnboundValue, count).ToArray();
 
     private void Bind(sqlite3_stmt statement, T row)
     {
