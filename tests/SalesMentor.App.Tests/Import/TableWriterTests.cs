@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Import;
@@ -57,6 +58,70 @@ public class TableWriterTests
         await AssertSameStorageAsync<Activity>(app, provider, byWriter.Id, byEf.Id, "ExternalId");
         await using var scope = app.Scope();
         Assert.Equal(ActivityType.Meeting, (await scope.Db.Activities.AsNoTracking().SingleAsync(a => a.Id == byWriter.Id)).Type);
+    }
+
+    [Theory, BothProviders]
+    public async Task Insert_RowsWhoseValuesComeAndGo_StoresEachRowsOwnValues(Provider provider)
+    {
+        // The SQLite writer does not bind again a value equal to the one already bound at that position: values that
+        // change, go back to null and come again must still be stored row by row. 70 rows: two 32-row statements, then
+        // six single rows.
+        await using var app = await TestApp.StartAsync(provider);
+        var owner = await PersonAsync(app);
+        var written = Enumerable.Range(0, 70).Select(i => new Activity
+        {
+            Id = Guid.CreateVersion7(), Source = i < 40 ? "salesforce" : "hubspot", ExternalId = $"A-{i}", OwnerId = i % 3 == 0 ? null : owner,
+            OwnerRef = i % 3 == 0 ? null : "005X", Type = (ActivityType)(i % 4), Subject = i % 5 == 0 ? null : $"S{i % 2}",
+            Date = new DateOnly(2025, 1, 1 + (i % 2)), DurationMinutes = i % 7 == 0 ? i : null, Completed = i % 2 == 0,
+            ImportedAt = ImportedAt, Version = i % 2,
+        }).ToList();
+        await using (var scope = app.Scope())
+        {
+            await using var transaction = await scope.Db.Database.BeginTransactionAsync();
+            await BulkInsert.InsertAsync(scope.Db, written, default);
+            await transaction.CommitAsync();
+        }
+
+        await using var read = app.Scope();
+        var stored = await read.Db.Activities.AsNoTracking().ToDictionaryAsync(a => a.ExternalId);
+        Assert.Equal(written.Count, stored.Count);
+        foreach (var row in written)
+        {
+            var s = stored[row.ExternalId];
+            Assert.Equal(
+                (row.Id, row.Source, row.OwnerId, row.OwnerRef, row.Type, row.Subject, row.Date, row.DurationMinutes, row.Completed, row.Version),
+                (s.Id, s.Source, s.OwnerId, s.OwnerRef, s.Type, s.Subject, s.Date, s.DurationMinutes, s.Completed, s.Version));
+        }
+    }
+
+    [Fact]
+    public async Task ImportSession_OnSqlite_KeepsTemporaryFilesInMemoryDuringTheImportAndPutsTheSettingBack()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        await using var scope = app.Scope();
+        var db = scope.Db;
+        await db.Database.OpenConnectionAsync();
+        var before = await TempStoreAsync(db);
+        await db.Database.CloseConnectionAsync();
+
+        await using (var session = await SqliteImportSession.StartAsync(db, writing: true, default))
+        {
+            Assert.NotNull(session);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(2, await TempStoreAsync(db));
+        }
+
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(before, await TempStoreAsync(db));
+        Assert.Null(await SqliteImportSession.StartAsync(db, writing: false, default));
+    }
+
+    private static async Task<long> TempStoreAsync(SalesMentorDb db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA temp_store";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Theory, BothProviders]
