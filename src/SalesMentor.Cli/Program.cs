@@ -5,7 +5,8 @@ namespace SalesMentor.Cli;
 
 public static class CliProgram
 {
-    public static async Task<int> Main(string[] args) => await Root().Parse(args).InvokeAsync();
+    public static async Task<int> Main(string[] args) =>
+        OptimizedImport.Relaunched(args, out var exitCode) ? exitCode : await Root().Parse(args).InvokeAsync();
 
     /// <summary>Every command; tests invoke it the way the shell does.</summary>
     public static RootCommand Root() => new(
