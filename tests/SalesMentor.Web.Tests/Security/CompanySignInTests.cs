@@ -234,6 +234,79 @@ public partial class CompanySignInTests
         Assert.Equal(HttpStatusCode.BadRequest, start.StatusCode);
     }
 
+    /// <summary>
+    /// Behind nginx that terminates TLS: the app sees plain HTTP with <c>X-Forwarded-Proto: https</c>
+    /// from the known proxy. The redirect URI it sends is https, the correlation and nonce cookies are
+    /// Secure and SameSite=Lax, and the browser's return through the proxy signs in. Secure cookies
+    /// are carried by hand here, as a browser would over the proxy's HTTPS.
+    /// </summary>
+    [Fact]
+    public async Task BehindTheProxy_RedirectUriIsHttps_CookiesSecure_AndTheRoundTripSignsIn()
+    {
+        await using var oidc = await TestOidcProvider.StartAsync();
+        var settings = oidc.AppSettings();
+        settings["ReverseProxy:KnownProxies"] = "127.0.0.1, ::1";
+        await using var host = await WebTestHost.StartAsync(settings: settings);
+        var publicAddress = new UriBuilder(host.BaseAddress) { Scheme = "https" }.Uri;
+        oidc.AllowRedirectsTo(publicAddress);
+        var world = await host.CreateWorldAsync();
+        oidc.User = new TestOidcUser("sub-proxy", world.RepC.Email!);
+
+        var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var app = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = host.BaseAddress };
+        async Task<HttpResponseMessage> ThroughProxyAsync(HttpMethod method, string pathAndQuery, HttpContent? content = null)
+        {
+            using var request = new HttpRequestMessage(method, pathAndQuery) { Content = content };
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            if (jar.Count > 0) request.Headers.Add("Cookie", string.Join("; ", jar.Select(c => $"{c.Key}={c.Value}")));
+            var response = await app.SendAsync(request);
+            foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var set) ? set : [])
+            {
+                var pair = cookie.Split(';')[0];
+                var name = pair[..pair.IndexOf('=', StringComparison.Ordinal)];
+                var value = pair[(name.Length + 1)..];
+                if (value.Length == 0) jar.Remove(name);
+                else jar[name] = value;
+            }
+
+            return response;
+        }
+
+        var page = await (await ThroughProxyAsync(HttpMethod.Get, "/account/login")).Content.ReadAsStringAsync();
+        var token = AntiforgeryField().Match(CompanyForm().Match(page).Value).Groups[1].Value;
+        using var start = await ThroughProxyAsync(HttpMethod.Post, "/account/external-login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["ReturnUrl"] = "/" }));
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        var authorize = start.Headers.Location!;
+        Assert.StartsWith(oidc.Authority + "connect/authorize", authorize.ToString(), StringComparison.Ordinal);
+        Assert.Contains("redirect_uri=" + Uri.EscapeDataString(new Uri(publicAddress, "/signin-oidc").ToString()), authorize.Query, StringComparison.Ordinal);
+        var protocolCookies = start.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith(".AspNetCore.Correlation", StringComparison.Ordinal) || c.StartsWith(".AspNetCore.OpenIdConnect.Nonce", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, protocolCookies.Count);
+        Assert.All(protocolCookies, c =>
+        {
+            var flags = c.Split(';').Skip(1).Select(f => f.Trim().ToLowerInvariant()).ToList();
+            Assert.Contains("secure", flags);
+            Assert.Contains("samesite=lax", flags);
+            Assert.Contains("httponly", flags);
+        });
+
+        // The provider approves and sends the browser to the public https callback; the proxy passes it on.
+        using var provider = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var approved = await provider.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var callback = approved.Headers.Location!;
+        Assert.Equal(publicAddress.Authority, callback.Authority);
+        Assert.Equal("https", callback.Scheme);
+        using var back = await ThroughProxyAsync(HttpMethod.Get, callback.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        using var finished = await ThroughProxyAsync(HttpMethod.Get, back.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, finished.StatusCode);
+        Assert.Equal(new Uri(publicAddress, "/"), new Uri(publicAddress, finished.Headers.Location!));
+        Assert.Contains("__Host-" + WebServices.AuthCookieName, jar.Keys);
+        using var api = await ThroughProxyAsync(HttpMethod.Get, "/api/people");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+    }
+
     [Theory]
     [InlineData("https://login.example.com/", "true", null)]
     [InlineData("http://127.0.0.1:8080/", "false", null)]
