@@ -31,7 +31,9 @@ public partial class CompanySignInBrowserTests(BrowserFixture fixture) : Browser
         Assert.Contains("code_challenge_method=S256", authorize.Url, StringComparison.Ordinal);
         Assert.Contains("response_type=code", authorize.Url, StringComparison.Ordinal);
 
-        await Expect(page).ToHaveURLAsync(PeopleUrl());
+        // The round trip holds the first fetch of the provider's metadata and keys, the code
+        // redemption and the userinfo call: on a loaded machine it can outlast the usual wait.
+        await Expect(page).ToHaveURLAsync(PeopleUrl(), new() { Timeout = RoundTripTimeoutMs });
         await WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("signed-in-as")).ToHaveTextAsync(world.SupervisorA.Name);
         Assert.Equal(1, oidc.CodesRedeemed);
@@ -41,9 +43,11 @@ public partial class CompanySignInBrowserTests(BrowserFixture fixture) : Browser
         oidc.User = new TestOidcUser("sub-browser-stranger", "stranger@elsewhere.test");
         await stranger.GotoAsync("account/login");
         await stranger.GetByTestId("company-sign-in").ClickAsync();
-        await Expect(stranger.GetByTestId("login-error")).ToHaveTextAsync("No SalesMentor account uses the email stranger@elsewhere.test; ask your administrator.");
+        await Expect(stranger.GetByTestId("login-error")).ToHaveTextAsync("No SalesMentor account uses the email stranger@elsewhere.test; ask your administrator.", new() { Timeout = RoundTripTimeoutMs });
         await Expect(stranger).ToHaveURLAsync(LoginUrl());
     });
+
+    private const float RoundTripTimeoutMs = 60_000;
 
     [GeneratedRegex(@"/people$")]
     private static partial Regex PeopleUrl();
