@@ -191,6 +191,10 @@ public partial class CompanySignInTests
             .HandleAsync(world.RepA.Email, host.BaseAddress.ToString(), CancellationToken.None);
         Assert.Equal("password.local_passwords_off", reset.Error?.Code);
         Assert.Contains("data-testid=\"passwords-off\"", await anonymous.GetStringAsync("/account/set-password"), StringComparison.Ordinal);
+        var setPassword = await host.Services.CreateAsyncScope().ServiceProvider.GetRequiredService<App.Features.Accounts.SetPassword>()
+            .HandleAsync(new App.Features.Accounts.SetPasswordRequest(Guid.NewGuid(), "a-link-token", "a long enough password", "a long enough password"), CancellationToken.None);
+        Assert.Equal("password.local_passwords_off", setPassword.Error?.Code);
+        var nick = await TestHttp.AddPersonAsync(host, "Nick Noaccount", "nick@world.test");
 
         // The company sign-in works; an admin cannot send a reset link; API tokens keep working.
         oidc.User = new TestOidcUser("sub-ada", world.Admin.Email!);
@@ -202,6 +206,8 @@ public partial class CompanySignInTests
             admin.DefaultRequestHeaders.Add(csrf!["headerName"], csrf["token"]);
             using var resetLink = await admin.PostAsync($"/api/accounts/{world.RepA.Id}/reset-password", null);
             Assert.Equal("account.local_passwords_off", await TestHttp.AssertProblemAsync(resetLink, HttpStatusCode.Conflict));
+            using var invite = await admin.PostAsync($"/api/accounts/{nick.Id}/invite", null);
+            Assert.Equal("account.local_passwords_off", await TestHttp.AssertProblemAsync(invite, HttpStatusCode.Conflict));
         }
 
         var token = await TestTokens.CreateAsync(host, world.RepA, ApiTokenScope.Read);
