@@ -21,11 +21,21 @@ public sealed class SecurityOptions
     /// <summary>How often a signed-in session re-checks that its account is unchanged, in seconds.</summary>
     public double SecurityStampCheckSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// <c>Authentication:LocalPasswords:Enabled</c> (default true). Off, nobody signs in with a
+    /// password and no password is set or reset: people use the company sign-in (OpenID Connect).
+    /// </summary>
+    public bool LocalPasswordsEnabled { get; set; } = true;
+
+    /// <summary>The refusal when <see cref="LocalPasswordsEnabled"/> is off.</summary>
+    public const string LocalPasswordsOff = "Passwords are switched off here: sign in with the company sign-in.";
+
     public static SecurityOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new SecurityOptions();
         configuration.GetSection("Security").Bind(options);
+        options.LocalPasswordsEnabled = configuration.GetValue("Authentication:LocalPasswords:Enabled", true);
         return options;
     }
 

@@ -35,6 +35,7 @@ public static class WebServices
             })
             .AddSalesMentorSchemes()
             .AddIdentityCookies();
+        services.AddCompanySignIn();
         services.AddIdentityCore<AppUser>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
@@ -130,6 +131,7 @@ public static class WebServices
         app.MapStaticAssets();
         app.MapSalesMentorApi();
         app.MapAccountEndpoints();
+        app.MapCompanySignIn();
         app.MapSalesMentorProbes();
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();

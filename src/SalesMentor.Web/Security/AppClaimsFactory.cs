@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
+using SalesMentor.App.Security;
 
 namespace SalesMentor.Web.Security;
 
@@ -26,9 +27,13 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
 public sealed class AppSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger,
-    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation)
+    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation, SecurityOptions security)
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
+    /// <summary>With local passwords switched off no password signs anyone in, whichever form or endpoint it came through.</summary>
+    public override Task<SignInResult> CheckPasswordSignInAsync(AppUser user, string password, bool lockoutOnFailure) =>
+        security.LocalPasswordsEnabled ? base.CheckPasswordSignInAsync(user, password, lockoutOnFailure) : Task.FromResult(SignInResult.NotAllowed);
+
     public override async Task<bool> CanSignInAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -319,6 +319,9 @@ public static partial class AuthorizationMatrix
         // Sign-out needs the antiforgery token (the signed-in clients send it); without one it is refused.
         new("POST", "/account/logout", Target.None, "400  302  302  302  302  302  302  400", EndsSession: true),
 
+        // Starts the company sign-in (OpenID Connect); 404 while none is configured, as here. See CompanySignInTests.
+        new("POST", "/account/external-login", Target.None, "404  404  404  404  404  404  404  404"),
+
         // Behaviour adoption, pulses and health: see HealthMatrix.
         .. HealthMatrix.Endpoints,
     ];

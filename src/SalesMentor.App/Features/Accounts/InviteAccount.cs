@@ -13,12 +13,18 @@ namespace SalesMentor.App.Features.Accounts;
 /// choose one is mailed to the person (or written to the server log without a mail server).
 /// Inviting someone already invited sends a fresh link.
 /// </summary>
-public sealed class InviteAccount(SalesMentorDb db, UserManager<AppUser> users, AccountLinks links, AuditLog audit, TimeProvider clock, MailOptions mail)
+public sealed class InviteAccount(SalesMentorDb db, UserManager<AppUser> users, AccountLinks links, AuditLog audit, TimeProvider clock, MailOptions mail, SecurityOptions security)
 {
     public async Task<Result<AccountActionResult>> HandleAsync(Actor actor, PersonId personId, string? baseUrl, CancellationToken ct)
     {
         var (person, user, error) = await AccountTarget.LoadAsync(db, actor, personId, needAccount: false, ct);
         if (error is not null) return error;
+        if (!security.LocalPasswordsEnabled)
+        {
+            return Error.Conflict("account.local_passwords_off",
+                $"Passwords are switched off here: {person!.Name} signs in with the company sign-in, and the account is made at the first sign-in.");
+        }
+
         if (string.IsNullOrEmpty(person!.Email)) return Error.Validation("account.no_email", $"{person.Name} has no email address; add one before inviting them.");
         if (user is { PasswordHash: not null }) return Error.Conflict("account.exists", $"{person.Name} already has an account. Use a password reset instead.");
 

@@ -13,11 +13,12 @@ public sealed record SetPasswordRequest(Guid UserId, string? Token, string? Pass
 /// The person follows the one-time link from their invitation or reset mail and chooses a
 /// password. The link works once (the security stamp changes) and only for that account.
 /// </summary>
-public sealed class SetPassword(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit)
+public sealed class SetPassword(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, SecurityOptions security)
 {
     public async Task<Result<Done>> HandleAsync(SetPasswordRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!security.LocalPasswordsEnabled) return Error.Forbidden("password.local_passwords_off", SecurityOptions.LocalPasswordsOff);
         const string badLink = "This link is not valid any more: it was used already, it expired, or it was cut short. Ask for a new one.";
         if (request.Password != request.ConfirmPassword) return Error.Validation("password.mismatch", "The two passwords differ.");
         var token = AccountLinks.DecodeToken(request.Token);
@@ -48,12 +49,13 @@ public sealed class SetPassword(SalesMentorDb db, UserManager<AppUser> users, Au
 /// "Forgot password" from the sign-in page. Answers the same whether or not the address has an
 /// account, so it cannot be used to find out who has one.
 /// </summary>
-public sealed class RequestPasswordReset(SalesMentorDb db, UserManager<AppUser> users, AccountLinks links, AuditLog audit)
+public sealed class RequestPasswordReset(SalesMentorDb db, UserManager<AppUser> users, AccountLinks links, AuditLog audit, SecurityOptions security)
 {
     public const string Answer = "If that address belongs to an account, a link to choose a new password is on its way to it.";
 
     public async Task<Result<string>> HandleAsync(string? email, string? baseUrl, CancellationToken ct)
     {
+        if (!security.LocalPasswordsEnabled) return Error.Forbidden("password.local_passwords_off", SecurityOptions.LocalPasswordsOff);
         var address = email?.Trim() ?? "";
         if (address.Length is 0 or > People.PersonRules.MaxEmail) return Error.Validation("email.required", "Enter the email address of your account.");
         var user = await users.FindByEmailAsync(address);
