@@ -1,6 +1,4 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using SalesMentor.App.Data;
 using SalesMentor.Core.People;
 
@@ -8,14 +6,11 @@ namespace SalesMentor.App.Security;
 
 /// <summary>
 /// The manager tree shared by every request of this instance. Each use is checked against a counter that database
-/// triggers raise on every insert into, delete from and manager change of <c>People</c> (migration
-/// <c>PeopleVersion</c>), whoever writes — EF, raw SQL, an import or another instance — so a change is seen by the next
+/// triggers raise on every insert into, delete from and manager change of <c>People</c> (<see cref="ChangeCounters"/>), whoever writes — EF, raw SQL, an import or another instance — so a change is seen by the next
 /// request, never later: one primary-key read per scope instead of reading the whole People table.
 /// </summary>
 public sealed class HierarchyCache
 {
-    internal const string VersionSql = """SELECT "Version" FROM "ChangeCounters" WHERE "Name" = 'people'""";
-
     private sealed record Entry(string Database, long Version, Hierarchy Hierarchy);
 
     private volatile Entry? _entry;
@@ -27,28 +22,12 @@ public sealed class HierarchyCache
         var database = db.Database.GetConnectionString() ?? "";
         // The version first, then the rows: the rows are at least as new as the version they are stored under, so a
         // change between the two reads makes the next request load again rather than keep a stale tree.
-        var version = await VersionAsync(db, ct);
+        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.People, ct);
         var entry = _entry;
         if (entry is not null && entry.Version == version && entry.Database == database) return entry.Hierarchy;
         var edges = await db.People.AsNoTracking().Select(p => new { p.Id, p.ManagerId }).ToListAsync(ct);
         var hierarchy = new Hierarchy(edges.Select(e => (e.Id, e.ManagerId)));
         _entry = new Entry(database, version, hierarchy);
         return hierarchy;
-    }
-
-    private static async Task<long> VersionAsync(SalesMentorDb db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = VersionSql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? throw new DataException("ChangeCounters has no 'people' row: run the migrations."), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }
