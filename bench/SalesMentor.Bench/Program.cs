@@ -13,6 +13,8 @@ return options.Scenario switch
     "import-l" when options.Role is null => ImportScenario.Harness(options),
     "import-l" => ImportScenario.Child(options),
     "stars-demo" => StarsDemoScenario.Run(),
+    "web" when options.Role is null => WebScenario.Harness(options),
+    "web" when options.Role == "ceiling" => WebScenario.CeilingServer(options),
     var match when MatchScenario.Handles(match) && options.Role is null => MatchScenario.Harness(options),
     var match when MatchScenario.Handles(match) => MatchScenario.Child(options),
     _ => Usage(),
@@ -20,7 +22,7 @@ return options.Scenario switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SalesMentor.Bench <kpi-l|import-l|stars-demo|match-s|match-m|match-l|match-fair|match-stable> [--seed N]");
+    Console.Error.WriteLine("usage: SalesMentor.Bench <kpi-l|import-l|web|stars-demo|match-s|match-m|match-l|match-fair|match-stable> [--seed N]");
     return 2;
 }
 

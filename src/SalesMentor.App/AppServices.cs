@@ -27,6 +27,7 @@ public static class AppServices
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Mailer>();
         services.AddScoped<Access>();
+        services.AddSingleton<HierarchyCache>();
         services.AddSingleton<ConfidentialCipher>();
         services.AddScoped<Features.Confidential.ConfidentialMail>();
         services.AddScoped<Features.Sessions.SessionSupport>();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ namespace SalesMentor.App.Kpis;
 
 /// <summary>
 /// The KPIs of everyone, computed in memory and shared by every request of this app instance (see
-/// docs/adr/0004-kpis-computed-in-memory.md). Each read checks the key (two one-row queries); when the records or
+/// docs/adr/0004-kpis-computed-in-memory.md). Each read checks the key (one counter read; the settings themselves only after a change); when the records or
 /// the settings changed since the snapshot was built, the read waits for a recompute. One recompute runs at a time;
 /// readers that arrive meanwhile wait for it rather than get numbers they already know are stale. A recompute does
 /// not depend on the reader that started it: a reader who gives up (a closed tab) does not cancel it for the others.
@@ -29,7 +30,7 @@ public sealed partial class KpiCache(IServiceScopeFactory scopes, TimeProvider c
         KpiCacheKey key;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            key = await KpiCacheKey.ReadAsync(scope.ServiceProvider.GetRequiredService<SalesMentorDb>(), clock, ct);
+            key = await KeyAsync(scope.ServiceProvider.GetRequiredService<SalesMentorDb>(), ct);
         }
 
         var current = Volatile.Read(ref _current);
@@ -49,6 +50,26 @@ public sealed partial class KpiCache(IServiceScopeFactory scopes, TimeProvider c
     }
 
     public void Dispose() => _gate.Dispose();
+
+    private sealed record KeyEntry(string Database, long Version, KpiCacheKey Key);
+
+    private volatile KeyEntry? _key;
+
+    /// <summary>
+    /// The key as stored now: its three reads only when the settings counter moved (<see cref="ChangeCounters.KpiSettings"/>,
+    /// raised by every write to the settings, exchange-rate and star-rule tables, the data version included), else one.
+    /// </summary>
+    private async Task<KpiCacheKey> KeyAsync(SalesMentorDb db, CancellationToken ct)
+    {
+        var database = db.Database.GetConnectionString() ?? "";
+        // The counter first, then the rows: rows newer than their counter only cause one more read later, never a stale key.
+        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.KpiSettings, ct);
+        var entry = _key;
+        if (entry is not null && entry.Version == version && entry.Database == database) return entry.Key.AsOf(clock);
+        var key = await KpiCacheKey.ReadAsync(db, clock, ct);
+        _key = new KeyEntry(database, version, key);
+        return key;
+    }
 
     private async Task<KpiSnapshot> BuildAsync(KpiCacheKey requested)
     {

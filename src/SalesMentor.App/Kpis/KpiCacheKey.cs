@@ -27,10 +27,16 @@ public sealed record KpiCacheKey(
         var rates = await db.ExchangeRates.AsNoTracking().Select(r => new { r.Currency, r.ValidFrom, r.Rate }).ToListAsync(ct);
         var fingerprint = Fingerprint(rates.Select(r => FormattableString.Invariant($"{r.Currency}|{r.ValidFrom:yyyy-MM-dd}|{r.Rate}")));
         var rule = StarRules.FromSettings(await db.StarRuleSettings.AsNoTracking().SingleOrDefaultAsync(ct));
-        var zone = TimeZones.Find(settings.TimeZone) ?? TimeZoneInfo.Utc;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         return new KpiCacheKey(settings.SalesDataVersion, settings.TimeZone, settings.FiscalYearStartMonth,
-            settings.CorporateCurrency.Trim().ToUpperInvariant(), fingerprint, today, rule);
+            settings.CorporateCurrency.Trim().ToUpperInvariant(), fingerprint, default, rule).AsOf(clock);
+    }
+
+    /// <summary>The same key on today's date in the organization's time zone.</summary>
+    internal KpiCacheKey AsOf(TimeProvider clock)
+    {
+        var zone = TimeZones.Find(TimeZone) ?? TimeZoneInfo.Utc;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        return today == Today ? this : this with { Today = today };
     }
 
     /// <summary>64-bit FNV-1a over the rows in ordinal order: the same rates give the same number in any process.</summary>

@@ -10,7 +10,7 @@ namespace SalesMentor.App.Security;
 /// The access rules of DESIGN.md, in one place. Pages, endpoints and the command line ask here;
 /// a record an actor may not see is reported as missing (404), never as forbidden.
 /// </summary>
-public sealed partial class Access(SalesMentorDb db)
+public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies)
 {
     private Hierarchy? _hierarchy;
 
@@ -54,12 +54,10 @@ public sealed partial class Access(SalesMentorDb db)
     /// <summary>Drops the cached manager tree after a change to it in this scope.</summary>
     public void ForgetHierarchy() => _hierarchy = null;
 
-    /// <summary>The manager tree as stored now; loaded once per scope.</summary>
+    /// <summary>The manager tree as stored now; checked once per scope against the shared <see cref="HierarchyCache"/>.</summary>
     public async Task<Hierarchy> HierarchyAsync(CancellationToken ct)
     {
-        if (_hierarchy is not null) return _hierarchy;
-        var edges = await db.People.AsNoTracking().Select(p => new { p.Id, p.ManagerId }).ToListAsync(ct);
-        return _hierarchy = new Hierarchy(edges.Select(e => (e.Id, e.ManagerId)));
+        return _hierarchy ??= await hierarchies.GetAsync(db, ct);
     }
 
     private async Task<SalesDataVisibility> VisibilityAsync(CancellationToken ct) =>

@@ -91,6 +91,24 @@ public class KpiCacheTests
         Assert.Equal((735.00m, 0), (Value(after, "won-revenue")!.Value, after.DataProblems.DealsWithoutRate));
     }
 
+    [Theory, BothProviders]
+    public async Task Cache_AfterARateIsChangedAroundEf_Recomputes(Provider provider)
+    {
+        // The key is reread only when the settings counter moves; a write that bypasses EF (another instance, an import,
+        // an operator's SQL) moves it too, through the triggers of migration ChangeCounters.
+        await using var app = await TestApp.StartAsync(provider);
+        var world = await KpiWorld.CreateAsync(app);
+        await app.SeedAsync(db => db.ExchangeRates.Add(new ExchangeRate { Currency = "EUR", ValidFrom = new DateOnly(2025, 11, 1), Rate = 1.05m }));
+        var before = (await ScorecardAsync(app, TestApp.AdminActor, world.RepA.Id, "quarter", "2025-Q4")).Value;
+
+        await app.InScopeAsync(s => s.Db.ExchangeRates.Where(r => r.Currency == "EUR").ExecuteUpdateAsync(u => u.SetProperty(r => r.Rate, 1.10m)));
+        var after = (await ScorecardAsync(app, TestApp.AdminActor, world.RepA.Id, "quarter", "2025-Q4")).Value;
+
+        // A6: 700.00 EUR won on 2025-11-20.
+        Assert.Equal(735.00m, Value(before, "won-revenue")!.Value);
+        Assert.Equal(770.00m, Value(after, "won-revenue")!.Value);
+    }
+
     [Fact]
     public async Task Cache_ConcurrentReadersOfAStaleSnapshot_ShareOneRecompute()
     {
