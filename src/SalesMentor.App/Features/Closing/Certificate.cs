@@ -118,3 +118,13 @@ internal sealed class CertificateFonts : IFontResolver
         return bold ? PdfSharp.WPFonts.FontDataHelper.SegoeWPBold : PdfSharp.WPFonts.FontDataHelper.SegoeWP;
     }
 }
+
+/// <summary>Whether the caller has a certificate of this mentorship to download (the pair, the former mentor included); 404 for everyone else.</summary>
+public sealed class HasCertificate(Access access)
+{
+    public async Task<Result<bool>> HandleAsync(Actor actor, Guid mentorshipId, CancellationToken ct)
+    {
+        var pair = await access.LoadAsPartyAsync(actor, mentorshipId, ct);
+        return pair is null ? Error.NotFound("mentorship") : ClosingSupport.HasCertificate(pair.Mentorship);
+    }
+}
