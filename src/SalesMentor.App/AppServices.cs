@@ -31,6 +31,7 @@ public static class AppServices
         services.AddSingleton<ConfidentialCipher>();
         services.AddScoped<Features.Confidential.ConfidentialMail>();
         services.AddScoped<Features.Sessions.SessionSupport>();
+        services.AddScoped<Features.Closing.ClosingMail>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiTokenValidator>();
         services.AddScoped<OrgClock>();

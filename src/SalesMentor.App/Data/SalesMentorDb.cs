@@ -54,6 +54,8 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<AdoptionCheck> AdoptionChecks => Set<AdoptionCheck>();
     public DbSet<ValueObservation> ValueObservations => Set<ValueObservation>();
     public DbSet<Pulse> Pulses => Set<Pulse>();
+    public DbSet<Reflection> Reflections => Set<Reflection>();
+    public DbSet<PulseReminder> PulseReminders => Set<PulseReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -61,6 +61,25 @@ public sealed class Mentorship : IVersioned
     public DateOnly StartedOn { get; set; }
     public DateOnly? EndedOn { get; set; }
 
+    /// <summary>The planned end date, set when the pair opens the closing conversation.</summary>
+    public DateOnly? PlannedEndOn { get; set; }
+
+    /// <summary>How it ended (null while it runs, and for a mentorship imported as ended).</summary>
+    public MentorshipEnd? EndKind { get; set; }
+
+    /// <summary>Why it ended early (with <see cref="MentorshipEnd.EndedEarly"/>).</summary>
+    public EarlyEndReason? EarlyEndReason { get; set; }
+
+    /// <summary>The words given with an early end: for the pair and the program's admins, never the supervisor chain.</summary>
+    public string? EarlyEndText { get; set; }
+
+    /// <summary>Who closed it or ended it early.</summary>
+    public PersonId? EndedById { get; set; }
+
+    /// <summary>The outcome of each agreement goal, recorded in the closing conversation.</summary>
+    public List<GoalOutcome> Outcomes { get; set; } = [];
+    public DateTime? OutcomesRecordedAt { get; set; }
+
     /// <summary><c>matched</c> or <c>imported</c>.</summary>
     public required string Source { get; init; }
     public DateTime CreatedAt { get; init; }

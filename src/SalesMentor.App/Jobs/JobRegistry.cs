@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SalesMentor.App.Features.Health;
 using SalesMentor.App.Features.ProgramMetrics;
 using SalesMentor.App.Features.Sessions;
 using SalesMentor.App.Kpis;
@@ -32,6 +33,12 @@ public static class JobRegistry
         services.AddScheduledJob(ScheduledJob.Of("session-reminders", RunsOn.OneInstance,
             c => c.GetValue("Sessions:ReminderCheckMinutes", 5.0) is var m and > 0 ? JobSchedule.Every(TimeSpan.FromMinutes(m), TimeSpan.FromMinutes(Math.Min(m, 1))) : null,
             (sp, ct) => sp.GetRequiredService<SendSessionReminders>().HandleAsync(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct)));
+
+        // Pulse reminders every Health:PulseReminderCheckMinutes (60; 0 switches them off), once across the instances: each
+        // person, mentorship and round gets one mail, marked in the same save, so a doubled fire sends nothing twice.
+        services.AddScheduledJob(ScheduledJob.Of("pulse-reminders", RunsOn.OneInstance,
+            c => c.GetValue("Health:PulseReminderCheckMinutes", 60.0) is var m and > 0 ? JobSchedule.Every(TimeSpan.FromMinutes(m), TimeSpan.FromMinutes(Math.Min(m, 5))) : null,
+            (sp, ct) => sp.GetRequiredService<SendPulseReminders>().HandleAsync(ct)));
 
         // Last month's program summary to every admin, on the 1st at 07:00 (ProgramSummary:Enabled, default true); once per admin and month.
         services.AddScheduledJob(ScheduledJob.Of("program-summary", RunsOn.OneInstance,

@@ -63,8 +63,10 @@ public sealed partial class Access
         if (actor.PersonId is not { } me) return rights;
         if (enrollment.PersonId == me) return rights | EnrollmentRights.Owner;
         var mentee = enrollment.Side == EnrollmentSide.Mentee;
+        // A pair whose mentorship has ended makes the former mentor a partner no more (DESIGN.md: "former mentor" sees none of it).
         var proposed = await db.MatchProposals.AnyAsync(p => p.ProgramId == enrollment.ProgramId
             && (p.Status == ProposalStatus.Published || p.Status == ProposalStatus.Accepted)
+            && !db.Mentorships.Any(m => m.ProposalId == p.Id && m.Stage == MentorshipStage.Closed)
             && (mentee ? p.MenteeEnrollmentId == enrollment.Id && p.MentorId == me : p.MentorEnrollmentId == enrollment.Id && p.MenteeId == me), ct);
         var mentoring = await db.Mentorships.AnyAsync(m => m.ProgramId == enrollment.ProgramId && m.Stage != MentorshipStage.Closed
             && (mentee ? m.MenteeId == enrollment.PersonId && m.MentorId == me : m.MentorId == enrollment.PersonId && m.MenteeId == me), ct);

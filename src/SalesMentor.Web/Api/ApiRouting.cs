@@ -28,6 +28,7 @@ public static class ApiRouting
         api.MapMatchingEndpoints();
         api.MapMentorshipsEndpoints();
         api.MapHealthEndpoints();
+        api.MapClosingEndpoints();
         api.MapApiTokensEndpoints();
         api.MapManagerRolesEndpoints();
         api.MapImpactEndpoints();

@@ -16,7 +16,7 @@ public enum Principal
 /// (rep A — or, for rep A, their teammate rep B); an id that does not exist; a roster import the
 /// admin staged before the run.
 /// </summary>
-public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill, Mentorship, Concern, FormerMentorship, FormerConcern, Note, FormerNote, Session, LoggedSession }
+public enum Target { None, Own, Other, Missing, ImportRun, RepBToken, Program, Enrollment, MentorEnrollment, Pair, Rating, Skill, Mentorship, Concern, FormerMentorship, FormerConcern, Note, FormerNote, Session, LoggedSession, ClosingMentorship, EndingMentorship }
 
 /// <summary>What a request carries.</summary>
 public enum Body
@@ -25,6 +25,7 @@ public enum Body
     Program, ProgramStatus, Enrollment, Version, Eligibility, InviteRaters, Rating, RunMatching, AddPair, SwapPairs, LockPair, Respond, CatalogItem, MentorshipsCsv,
     RaiseConcern, EditConcern, ConcernStatus, Reply, Note, Agreement, AgreementVersion, Session, SessionVersion, SessionLog,
     AdoptionCheck, ValueObservation, Pulse, HealthSettings,
+    PlanClosing, Reflection, Outcomes, ClosingVersion, EndEarly,
 }
 
 /// <summary>Who may open a page.</summary>
@@ -324,6 +325,9 @@ public static partial class AuthorizationMatrix
 
         // Behaviour adoption, pulses and health: see HealthMatrix.
         .. HealthMatrix.Endpoints,
+
+        // Closing a mentorship: see ClosingMatrix.
+        .. ClosingMatrix.Endpoints,
     ];
 
     public static IReadOnlyList<PageRow> Pages { get; } =
@@ -363,6 +367,7 @@ public static partial class AuthorizationMatrix
         new("/me/mentoring", PageAccess.SignedIn, "Your enrollments, proposed pairs, mentorships"),
         new("/mentorships/{Id:guid}", PageAccess.SignedIn, "This mentorship does not exist", Path: "/mentorships/0199aaaa-0000-7000-8000-00000000dead"),
         .. HealthMatrix.Pages,
+        .. ClosingMatrix.Pages,
     ];
 
     /// <summary>

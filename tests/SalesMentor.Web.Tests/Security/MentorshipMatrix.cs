@@ -46,7 +46,8 @@ internal static class MentorshipMatrix
         var logged = Value(await schedule.HandleAsync(mentee, current.Id, new SessionRequest(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero), 45, null, "https://meet.example/x"), default));
         await HealthMatrix.SeedAsync(scope.ServiceProvider, mentee, Actor.User(world.SupervisorB.Id, world.SupervisorB.Name, false), current.Id);
         await db.Mentorships.Where(m => m.Id == former.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Stage, MentorshipStage.Closed));
-        return new Dictionary<Target, Guid>
+        var closing = await ClosingMatrix.CreateAsync(scope.ServiceProvider, world);
+        return new Dictionary<Target, Guid>(closing)
         {
             [Target.Mentorship] = current.Id, [Target.Concern] = concern.Id, [Target.FormerMentorship] = former.Id, [Target.FormerConcern] = old.Id,
             [Target.Session] = session.Id, [Target.LoggedSession] = logged.Id,
@@ -62,7 +63,7 @@ internal static class MentorshipMatrix
     {
         Principal.RepA => [RepBNoteCanary, HealthMatrix.SupervisorBPulseCanary],
         Principal.SupervisorB => [FormerCanary, RepANoteCanary, RepBNoteCanary, HealthMatrix.RepAPulseCanary],
-        Principal.RepB => [CurrentCanary, FormerCanary, RepANoteCanary],
+        Principal.RepB => [CurrentCanary, FormerCanary, RepANoteCanary, ClosingMatrix.RepAReflectionCanary, ClosingMatrix.SupervisorBReflectionCanary],
         _ => ["CANARY-"],
     };
 
@@ -82,6 +83,7 @@ internal static class MentorshipMatrix
             Body.SessionLog => JsonContent.Create(new SessionLogRequest(SessionStatus.Held, "Pipeline review", "**Went well**", [new ActionItemInput(null, "Call three lost deals", "mentee", new DateOnly(2026, 7, 10))], [], await SessionVersionAsync(db, id))),
             Body.Agreement => JsonContent.Create(await AgreementAsync(db, id)),
             Body.AgreementVersion => JsonContent.Create(new AgreementVersionRequest(await db.Agreements.Where(a => a.MentorshipId == id).Select(a => a.Version).SingleOrDefaultAsync())),
+            >= Body.PlanClosing => await ClosingMatrix.BodyAsync(db, row.Body, id, caller),
             >= Body.AdoptionCheck => await HealthMatrix.BodyAsync(db, row.Body, id, caller),
             _ => request.Content,
         };

@@ -85,11 +85,35 @@ internal sealed class MentorshipConfiguration : IEntityTypeConfiguration<Mentors
     {
         builder.Property(m => m.Stage).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Source).HasMaxLength(16);
+        builder.Property(m => m.EndKind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.EarlyEndReason).HasConversion<string>().HasMaxLength(32);
+        builder.Property(m => m.EarlyEndText).HasMaxLength(Features.Closing.ClosingLimits.EarlyEndText);
+        builder.Property(m => m.Outcomes).HasJsonConversion();
         builder.HasIndex(m => m.MentorId);
         builder.HasIndex(m => m.MenteeId);
         builder.HasIndex(m => m.ProposalId).IsUnique();
         builder.HasOne<MentorshipProgram>().WithMany().HasForeignKey(m => m.ProgramId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.MentorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.MenteeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReflectionConfiguration : IEntityTypeConfiguration<Reflection>
+{
+    public void Configure(EntityTypeBuilder<Reflection> builder)
+    {
+        builder.HasIndex(r => new { r.MentorshipId, r.AuthorId }).IsUnique();
+        builder.HasOne<Mentorship>().WithMany().HasForeignKey(r => r.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PulseReminderConfiguration : IEntityTypeConfiguration<PulseReminder>
+{
+    public void Configure(EntityTypeBuilder<PulseReminder> builder)
+    {
+        builder.HasIndex(r => new { r.MentorshipId, r.PersonId, r.Round }).IsUnique();
+        builder.HasOne<Mentorship>().WithMany().HasForeignKey(r => r.MentorshipId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

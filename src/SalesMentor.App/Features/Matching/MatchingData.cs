@@ -15,7 +15,7 @@ namespace SalesMentor.App.Features.Matching;
 /// Everything a matching run of one program needs, loaded once: its mentees and mentors (in a fixed order, so a run
 /// is repeatable), the pairs already on the board, and the Core model scored from data the program admin may see —
 /// a mentee's "mentor only" gaps are never loaded here. Pairs that are published, accepted or locked are the run's
-/// locks; declined pairs are excluded.
+/// locks; declined pairs, and pairs whose mentorship has ended, are excluded.
 /// </summary>
 internal sealed class MatchingData
 {
@@ -40,7 +40,11 @@ internal sealed class MatchingData
     {
         var enrollments = await db.Enrollments.AsNoTracking().Where(e => e.ProgramId == program.Id).OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).ToListAsync(ct);
         var proposals = await db.MatchProposals.Where(p => p.ProgramId == program.Id).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).ToListAsync(ct);
-        var pairs = proposals.Where(p => p.Status != ProposalStatus.Declined).ToList();
+        // A pair whose mentorship has ended (closed or ended early) is history: the mentee may be matched again, the mentor's
+        // seat is free, and the same two are not proposed again.
+        var ended = (await db.Mentorships.AsNoTracking().Where(m => m.ProgramId == program.Id && m.Stage == MentorshipStage.Closed && m.ProposalId != null)
+            .Select(m => m.ProposalId!.Value).ToListAsync(ct)).ToHashSet();
+        var pairs = proposals.Where(p => p.Status != ProposalStatus.Declined && !ended.Contains(p.Id)).ToList();
         var fixedEnrollments = pairs.SelectMany(p => new[] { p.MenteeEnrollmentId, p.MentorEnrollmentId }).ToHashSet();
         var mentees = enrollments.Where(e => e.Side == EnrollmentSide.Mentee && (!e.Withdrawn || fixedEnrollments.Contains(e.Id))).ToList();
         var mentors = enrollments.Where(e => e.Side == EnrollmentSide.Mentor && (!e.Withdrawn || fixedEnrollments.Contains(e.Id))).ToList();
@@ -88,7 +92,7 @@ internal sealed class MatchingData
         var exclusions = new PairExclusions(hierarchy,
             new ExclusionRules(program.ExcludeSupervisorChain, program.ExcludeSameTeam, program.ExcludePreviousPairs),
             previous.Select(p => (p.MenteeId, p.MentorId)),
-            proposals.Where(p => p.Status == ProposalStatus.Declined).Select(p => (p.MenteeId, p.MentorId)));
+            proposals.Where(p => p.Status == ProposalStatus.Declined || ended.Contains(p.Id)).Select(p => (p.MenteeId, p.MentorId)));
         var model = MatchingModel.Build(
             [.. mentees.Select(e => new ModelMentee(Pair(e), Profile(e), e.Preferences))],
             [.. mentors.Select((e, j) => new ModelMentor(Pair(e), Profile(e), e.Capacity, e.Preferences, eligibility[j].Eligible && !e.Withdrawn))],
