@@ -28,6 +28,7 @@ public static class ApiRouting
         api.MapMatchingEndpoints();
         api.MapMentorshipsEndpoints();
         api.MapHealthEndpoints();
+        api.MapProgressEndpoints();
         api.MapApiTokensEndpoints();
         api.MapManagerRolesEndpoints();
         api.MapImpactEndpoints();
