@@ -321,6 +321,9 @@ public static partial class AuthorizationMatrix
 
         // Behaviour adoption, pulses and health: see HealthMatrix.
         .. HealthMatrix.Endpoints,
+
+        // Progress and the mentoring home: see ProgressMatrix.
+        .. ProgressMatrix.Endpoints,
     ];
 
     public static IReadOnlyList<PageRow> Pages { get; } =
@@ -360,6 +363,7 @@ public static partial class AuthorizationMatrix
         new("/me/mentoring", PageAccess.SignedIn, "Your enrollments, proposed pairs, mentorships"),
         new("/mentorships/{Id:guid}", PageAccess.SignedIn, "This mentorship does not exist", Path: "/mentorships/0199aaaa-0000-7000-8000-00000000dead"),
         .. HealthMatrix.Pages,
+        .. ProgressMatrix.Pages,
     ];
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace SalesMentor.Web.Components.Pages.Progress;
 /// <summary>Numbers of the progress pages: KPI values as the scorecard writes them, counts with decimals (they are means).</summary>
 public static class ProgressFormat
 {
-    public static string Value(KpiDefinitionView kpi, decimal? value, string currency)
+    public static string Value(KpiDefinitionView kpi, decimal? value, string? currency)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         if (value is not { } v) return "no data";
