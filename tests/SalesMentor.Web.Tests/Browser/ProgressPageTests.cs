@@ -93,6 +93,7 @@ public class ProgressPageTests(BrowserFixture fixture) : BrowserTest(fixture)
         var report = supervisor.GetByTestId("report-mentorship");
         await Expect(report).ToContainTextAsync($"{world.RepA.Name}, mentored by {world.Star.Name}");
         await Expect(report.GetByTestId("report-goal")).ToContainTextAsync("Won revenue: 2,000.00 → 4,000.00 → 6,000.00 (50 %)");
+        await Expect(report.GetByTestId("report-surpassed")).ToBeVisibleAsync();
         await report.GetByTestId("report-progress").ClickAsync();
         await Expect(supervisor.GetByTestId("surpass-marker")).ToBeVisibleAsync();
         await Expect(supervisor.GetByTestId("progress-sessions")).ToHaveCountAsync(0);

@@ -24,8 +24,9 @@ public sealed class GetMentoringHome(SalesMentorDb db, Access access, Confidenti
         ArgumentNullException.ThrowIfNull(actor);
         var today = await clock.TodayAsync(ct);
         if (actor.Kind != ActorKind.User || actor.PersonId is not { } me) return new MentoringHomeView(today, [], []);
-        var below = (await access.HierarchyAsync(ct)).Below(me);
-        var running = await db.Mentorships.AsNoTracking().Where(m => m.Stage != MentorshipStage.Closed).ToListAsync(ct);
+        var below = (await access.HierarchyAsync(ct)).Below(me).ToList();
+        var running = await db.Mentorships.AsNoTracking()
+            .Where(m => m.Stage != MentorshipStage.Closed && (m.MentorId == me || below.Contains(m.MenteeId))).ToListAsync(ct);
         var mine = running.Where(m => m.MentorId == me).OrderBy(m => m.StartedOn).ToList();
         var reports = running.Where(m => m.MentorId != me && m.MenteeId != me && below.Contains(m.MenteeId)).OrderBy(m => m.StartedOn).ToList();
         if (mine.Count == 0 && reports.Count == 0) return new MentoringHomeView(today, [], []);
