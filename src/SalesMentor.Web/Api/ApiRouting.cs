@@ -29,6 +29,7 @@ public static class ApiRouting
         api.MapMentorshipsEndpoints();
         api.MapHealthEndpoints();
         api.MapClosingEndpoints();
+        api.MapProgressEndpoints();
         api.MapApiTokensEndpoints();
         api.MapManagerRolesEndpoints();
         api.MapImpactEndpoints();

@@ -328,6 +328,8 @@ public static partial class AuthorizationMatrix
 
         // Closing a mentorship: see ClosingMatrix.
         .. ClosingMatrix.Endpoints,
+        // Progress and the mentoring home: see ProgressMatrix.
+        .. ProgressMatrix.Endpoints,
     ];
 
     public static IReadOnlyList<PageRow> Pages { get; } =
@@ -368,6 +370,7 @@ public static partial class AuthorizationMatrix
         new("/mentorships/{Id:guid}", PageAccess.SignedIn, "This mentorship does not exist", Path: "/mentorships/0199aaaa-0000-7000-8000-00000000dead"),
         .. HealthMatrix.Pages,
         .. ClosingMatrix.Pages,
+        .. ProgressMatrix.Pages,
     ];
 
     /// <summary>
