@@ -1261,6 +1261,21 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EarlyEndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("EarlyEndText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EndKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("EndedById")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
@@ -1269,6 +1284,16 @@ namespace SalesMentor.App.Data.Migrations.Postgres
 
                     b.Property<Guid>("MentorId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Outcomes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("OutcomesRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("PlannedEndOn")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("ProgramId")
                         .HasColumnType("uuid");
@@ -1786,6 +1811,34 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.ToTable("Pulses");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.PulseReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("MentorshipId", "PersonId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("PulseReminders");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.Quota", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1856,6 +1909,42 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RatingInvitations");
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.Reflection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MentorshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SealedText")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("MentorshipId", "AuthorId")
+                        .IsUnique();
+
+                    b.ToTable("Reflections");
                 });
 
             modelBuilder.Entity("SalesMentor.App.Domain.Region", b =>
@@ -2410,6 +2499,21 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.PulseReminder", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.Quota", b =>
                 {
                     b.HasOne("SalesMentor.App.Domain.Person", null)
@@ -2430,6 +2534,21 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.HasOne("SalesMentor.App.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("RaterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.Reflection", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesMentor.App.Domain.Mentorship", null)
+                        .WithMany()
+                        .HasForeignKey("MentorshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
