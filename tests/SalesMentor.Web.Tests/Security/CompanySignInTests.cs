@@ -208,6 +208,10 @@ public partial class CompanySignInTests
             Assert.Equal("account.local_passwords_off", await TestHttp.AssertProblemAsync(resetLink, HttpStatusCode.Conflict));
             using var invite = await admin.PostAsync($"/api/accounts/{nick.Id}/invite", null);
             Assert.Equal("account.local_passwords_off", await TestHttp.AssertProblemAsync(invite, HttpStatusCode.Conflict));
+
+            // The accounts page says why it offers neither (its rows, and so their buttons, render once interactive).
+            var accounts = await admin.GetStringAsync("/admin/accounts");
+            Assert.Contains("data-testid=\"accounts-passwords-off\"", accounts, StringComparison.Ordinal);
         }
 
         var token = await TestTokens.CreateAsync(host, world.RepA, ApiTokenScope.Read);
