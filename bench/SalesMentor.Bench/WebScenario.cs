@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -34,18 +33,18 @@ internal static partial class WebScenario
         var saturationSeconds = Math.Max(5, seconds / 3);
         var work = Environment.GetEnvironmentVariable("SALESMENTOR_BENCH_WEB_DIR") ?? Path.Combine(Path.GetTempPath(), "salesmentor-bench-web");
         Directory.CreateDirectory(work);
-        RequireTool("hey");
-        RequireTool("wrk");
+        BenchProcesses.RequireTool("hey");
+        BenchProcesses.RequireTool("wrk");
 
-        var root = RepositoryRoot();
+        var root = BenchProcesses.RepositoryRoot();
         var web = Path.Combine(work, "web");
         var cli = Path.Combine(work, "cli");
-        Publish(root, "src/SalesMentor.Web", web);
-        Publish(root, "src/SalesMentor.Cli", cli);
+        BenchProcesses.Publish(root, "src/SalesMentor.Web", web);
+        BenchProcesses.Publish(root, "src/SalesMentor.Cli", cli);
         var demoSeed = (int)(options.Seed % 1_000_000);
         var data = LargeDemo(cli, work, demoSeed);
 
-        var port = FreePort();
+        var port = BenchProcesses.FreePort();
         using var app = StartApp(web, data, port);
         try
         {
@@ -212,7 +211,7 @@ internal static partial class WebScenario
 
     private static WrkRun Ceiling(int seconds)
     {
-        var port = FreePort();
+        var port = BenchProcesses.FreePort();
         var url = $"http://127.0.0.1:{port}";
         var self = Environment.ProcessPath ?? throw new InvalidOperationException("No process path.");
         var start = new ProcessStartInfo(self) { UseShellExecute = false };
@@ -298,7 +297,7 @@ internal static partial class WebScenario
         if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
         Directory.CreateDirectory(data);
         var started = Stopwatch.GetTimestamp();
-        Run(Path.Combine(cli, "salesmentor"), cli, new Dictionary<string, string> { ["DataFolder"] = data },
+        BenchProcesses.Run(Path.Combine(cli, "salesmentor"), cli, new Dictionary<string, string> { ["DataFolder"] = data },
             "demo", "--size", "large", "--seed", seed.ToString(CultureInfo.InvariantCulture), "--as-of", "2026-11-01");
         File.WriteAllText(ready, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         Console.Error.WriteLine($"large demo generated in {Stopwatch.GetElapsedTime(started).TotalMinutes:0.0} min");
@@ -341,47 +340,6 @@ internal static partial class WebScenario
         }
 
         throw new TimeoutException($"{new Uri(baseUri, path)} was not ready within {timeout.TotalSeconds:0} s.");
-    }
-
-    private static void Publish(string root, string project, string output)
-    {
-        var started = Stopwatch.GetTimestamp();
-        Run("dotnet", root, new Dictionary<string, string>(), "publish", project, "-c", "Release", "-o", output, "-v", "q", "-nologo");
-        Console.Error.WriteLine($"published {project} in {Stopwatch.GetElapsedTime(started).TotalSeconds:0} s");
-    }
-
-    private static void Run(string file, string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { WorkingDirectory = directory, UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var (name, value) in environment) start.Environment[name] = value;
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + file);
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output}");
-    }
-
-    private static void RequireTool(string name)
-    {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(d => File.Exists(Path.Combine(d, name)));
-        if (!found) throw new InvalidOperationException($"{name} is not installed: sudo apt-get install -y hey wrk");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SalesMentor.slnx"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Run the benchmark from the repository (SalesMentor.slnx not found above the current folder).");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static double Percentile(double[] values, double p)
