@@ -32,6 +32,7 @@ public static class AppServices
         services.AddScoped<Features.Confidential.ConfidentialMail>();
         services.AddScoped<Features.Sessions.SessionSupport>();
         services.AddScoped<Features.Closing.ClosingMail>();
+        services.AddScoped<Features.Health.PulseAggregates>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ApiTokenValidator>();
         services.AddScoped<OrgClock>();

@@ -56,6 +56,7 @@ public abstract class SalesMentorDb(DbContextOptions options)
     public DbSet<Pulse> Pulses => Set<Pulse>();
     public DbSet<Reflection> Reflections => Set<Reflection>();
     public DbSet<PulseReminder> PulseReminders => Set<PulseReminder>();
+    public DbSet<PulseAggregate> PulseAggregates => Set<PulseAggregate>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

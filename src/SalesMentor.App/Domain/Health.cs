@@ -61,3 +61,28 @@ public sealed class Pulse : IVersioned
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>
+/// A pulse aggregate once shown to someone: one group (the program's everyone, mentees or mentors, or a manager's own
+/// people as mentees or mentors) of one closed round, with the people it summarizes and the means it showed. Kept so
+/// that it never changes and so that every later aggregate is checked against it (no two differing by 1–4 people),
+/// whatever happens to the manager tree or the answers afterwards.
+/// </summary>
+public sealed class PulseAggregate
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid ProgramId { get; init; }
+    public int Round { get; init; }
+
+    /// <summary><c>program:everyone|mentees|mentors</c> or <c>team:{manager id}:mentees|mentors</c>.</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The people whose answers it summarizes, ids in ordinal order separated by spaces (who answered, never what).</summary>
+    public required string Respondents { get; init; }
+    public int RespondentCount { get; init; }
+    public decimal Trust { get; init; }
+    public decimal Safety { get; init; }
+    public decimal Value { get; init; }
+    public decimal Commitment { get; init; }
+    public DateTime ReleasedAt { get; init; }
+}

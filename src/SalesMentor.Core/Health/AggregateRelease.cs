@@ -24,18 +24,32 @@ public static class AggregateRelease
     public const int DefaultMinimum = 5;
 
     /// <summary>The keys of the candidates that may be released together, in the order given.</summary>
-    public static IReadOnlyList<string> Select<TPerson>(IEnumerable<AggregateCandidate<TPerson>> candidates, int minimum = DefaultMinimum)
+    public static IReadOnlyList<string> Select<TPerson>(IEnumerable<AggregateCandidate<TPerson>> candidates, int minimum = DefaultMinimum) =>
+        [.. Plan([], candidates, minimum).Select(c => c.Key)];
+
+    /// <summary>
+    /// The candidates that may be released beside aggregates already out (<paramref name="released"/>, which can never be
+    /// taken back): a key already released is never released again, whatever its people are now (a released aggregate
+    /// stays what it was); every other candidate must have at least <paramref name="minimum"/> people and be a safe
+    /// difference from every released aggregate and every one this call releases before it, in the order given.
+    /// </summary>
+    public static IReadOnlyList<AggregateCandidate<TPerson>> Plan<TPerson>(
+        IReadOnlyCollection<AggregateCandidate<TPerson>> released, IEnumerable<AggregateCandidate<TPerson>> candidates, int minimum = DefaultMinimum)
     {
+        ArgumentNullException.ThrowIfNull(released);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentOutOfRangeException.ThrowIfLessThan(minimum, 1);
-        var released = new List<AggregateCandidate<TPerson>>();
+        var keys = released.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var fresh = new List<AggregateCandidate<TPerson>>();
         foreach (var candidate in candidates)
         {
-            if (candidate.Respondents.Count < minimum) continue;
-            if (released.All(r => SafeDifference(r.Respondents, candidate.Respondents, minimum))) released.Add(candidate);
+            if (candidate.Respondents.Count < minimum || keys.Contains(candidate.Key)) continue;
+            if (!released.Concat(fresh).All(r => SafeDifference(r.Respondents, candidate.Respondents, minimum))) continue;
+            fresh.Add(candidate);
+            keys.Add(candidate.Key);
         }
 
-        return [.. released.Select(r => r.Key)];
+        return fresh;
     }
 
     /// <summary>Whether A∖B and B∖A are each empty or at least <paramref name="minimum"/> people.</summary>

@@ -7,7 +7,8 @@ namespace SalesMentor.Web.Api;
 /// <summary>
 /// Behaviour and values adoption (goals and progress: the pair, the supervisor chain, the program's managers; only the
 /// pair records), pulse check-ins (each person's own, never anyone else's), the pair's health notice, and the program's
-/// health page (its managers: pairs at risk with reasons only, pulse aggregates over ≥ 5 people).
+/// health page (its managers: pairs at risk with reasons only, pulse aggregates over ≥ 5 people) and a manager's pulse
+/// aggregates of their own people.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -30,6 +31,8 @@ public static class HealthEndpoints
         var programs = api.MapGroup("/programs").WithTags("Mentorship health");
         programs.MapGet("/{id:guid}/health", (HttpContext http, GetProgramHealth uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))
             .WithName("GetProgramHealth").WithSummary("The program's managers: pairs at risk with the reason only, and pulse aggregates of closed rounds over ≥ 5 people (no two differing by fewer than 5).");
+        programs.MapGet("/{id:guid}/team-pulse", (HttpContext http, GetTeamPulse uc, Guid id, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, ct)))
+            .WithName("GetTeamPulse").WithSummary("A manager's pulse results for their own people in the program: aggregates of closed rounds over ≥ 5 of them, no two (anyone's) differing by fewer than 5. 404 without people below you.");
         programs.MapPut("/{id:guid}/health/settings", (HttpContext http, SaveHealthSettings uc, Guid id, HealthSettingsRequest r, CancellationToken ct) => Run(uc.HandleAsync(http.Actor(), id, r, ct)))
             .WithName("SaveHealthSettings").WithSummary("Weeks between pulses and weeks without a session before a pair is flagged (1–12). The pulse interval is fixed once pulses were answered (409).");
     }

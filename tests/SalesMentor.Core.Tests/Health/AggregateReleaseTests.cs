@@ -81,4 +81,30 @@ public sealed class AggregateReleaseTests
             }
         }
     }
+
+    [Fact]
+    public void Plan_AKeyAlreadyReleased_IsNeverReleasedAgain_EvenWithOtherPeople()
+    {
+        var fresh = AggregateRelease.Plan([Group("team", Range(0, 6))], [Group("team", Range(0, 12)), Group("other", Range(20, 5))]);
+
+        Assert.Equal(["other"], fresh.Select(c => c.Key));
+    }
+
+    [Fact]
+    public void Plan_ACandidateOneAwayFromWhatWasReleasedBefore_IsWithheld()
+    {
+        // Released last month: a team of 7. Today the same team without one member is a safe aggregate on its own — but
+        // the difference would be that one person.
+        var fresh = AggregateRelease.Plan([Group("team in May", Range(0, 7))], [Group("team in June", Range(1, 6)), Group("team twice", Range(0, 7))]);
+
+        Assert.Equal(["team twice"], fresh.Select(c => c.Key));
+    }
+
+    [Fact]
+    public void Plan_NothingReleasedBefore_IsSelect()
+    {
+        AggregateCandidate<int>[] candidates = [Group("A", Range(0, 10)), Group("B", Range(3, 10)), Group("C", Range(5, 10))];
+
+        Assert.Equal(AggregateRelease.Select(candidates), AggregateRelease.Plan([], candidates).Select(c => c.Key));
+    }
 }

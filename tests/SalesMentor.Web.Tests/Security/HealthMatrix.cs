@@ -14,7 +14,8 @@ namespace SalesMentor.Web.Tests.Security;
 /// The rows of behaviour adoption, pulses and health (on <see cref="MentorshipMatrix"/>'s mentorships and
 /// <see cref="ProgramMatrix"/>'s program), kept apart from the main table so the two grow without stepping on each other.
 /// Adoption is goals and progress: read by the pair, the supervisor chain and admins; written by the pair only (403 for
-/// the readers). Pulses are each person's own (404 for everyone else). The program's health is for its managers (403).
+/// the readers). Pulses are each person's own (404 for everyone else). The program's health is for its managers (403);
+/// a manager's pulse of their own people for anyone with people below them (404 for others).
 /// </summary>
 internal static class HealthMatrix
 {
@@ -30,6 +31,7 @@ internal static class HealthMatrix
     private const string FormerProgress =  "401  200  200  404  200  404  200  401";
     private const string PairWrites =      "401  403  200  404  403  200  403  401";
     private const string EndedWrites =     "401  403  409  404  403  404  403  401";
+    private const string Managers =        "401  404  404  404  200  200  200  401";
 
     public static IReadOnlyList<EndpointRow> Endpoints { get; } =
     [
@@ -58,6 +60,10 @@ internal static class HealthMatrix
         new("GET", "/api/programs/{id}/health", Target.Program, AdminOnly),
         new("GET", "/api/programs/{id}/health", Target.Missing, SignedInMissing),
         new("PUT", "/api/programs/{id}/health/settings", Target.Program, AdminOnly, Body: Body.HealthSettings),
+
+        // A manager's pulse aggregates of their own people: whoever has people below them and sees the program.
+        new("GET", "/api/programs/{id}/team-pulse", Target.Program, Managers),
+        new("GET", "/api/programs/{id}/team-pulse", Target.Missing, SignedInMissing),
         new("PUT", "/api/programs/{id}/health/settings", Target.Missing, SignedInMissing, Body: Body.HealthSettings),
     ];
 
@@ -66,6 +72,7 @@ internal static class HealthMatrix
         new("/mentorships/{Id:guid}/pulse", PageAccess.SignedIn, "This mentorship does not exist", Path: "/mentorships/0199aaaa-0000-7000-8000-00000000dead/pulse"),
         new("/mentorships/{Id:guid}/adoption", PageAccess.SignedIn, "This mentorship does not exist", Path: "/mentorships/0199aaaa-0000-7000-8000-00000000dead/adoption"),
         new("/programs/{Id:guid}/health", PageAccess.SignedIn, "This program does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/health"),
+        new("/programs/{Id:guid}/team-pulse", PageAccess.SignedIn, "pulse for your people does not exist", Path: "/programs/0199aaaa-0000-7000-8000-00000000dead/team-pulse"),
     ];
 
     /// <summary>Rep A's and supervisor B's pulses of the current mentorship, each with a canary only its author may receive.</summary>

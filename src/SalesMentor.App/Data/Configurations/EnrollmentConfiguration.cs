@@ -117,3 +117,17 @@ internal sealed class PulseReminderConfiguration : IEntityTypeConfiguration<Puls
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PulseAggregateConfiguration : IEntityTypeConfiguration<PulseAggregate>
+{
+    public void Configure(EntityTypeBuilder<PulseAggregate> builder)
+    {
+        builder.Property(a => a.Key).HasMaxLength(64);
+        builder.Property(a => a.Trust).HasPrecision(3, 1);
+        builder.Property(a => a.Safety).HasPrecision(3, 1);
+        builder.Property(a => a.Value).HasPrecision(3, 1);
+        builder.Property(a => a.Commitment).HasPrecision(3, 1);
+        builder.HasIndex(a => new { a.ProgramId, a.Round, a.Key }).IsUnique();
+        builder.HasOne<MentorshipProgram>().WithMany().HasForeignKey(a => a.ProgramId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

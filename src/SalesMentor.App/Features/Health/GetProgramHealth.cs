@@ -16,7 +16,7 @@ namespace SalesMentor.App.Features.Health;
 /// answered what — and pulse results only as aggregates of closed rounds over ≥ 5 people, released by
 /// <see cref="AggregateRelease"/> so that no two differ by fewer than 5 people.
 /// </summary>
-public sealed class GetProgramHealth(SalesMentorDb db, Access access, ConfidentialCipher cipher, KpiCache kpis, OrgClock today)
+public sealed class GetProgramHealth(SalesMentorDb db, Access access, ConfidentialCipher cipher, KpiCache kpis, OrgClock today, PulseAggregates aggregates)
 {
     public async Task<Result<ProgramHealthView>> HandleAsync(Actor actor, Guid programId, CancellationToken ct)
     {
@@ -34,40 +34,22 @@ public sealed class GetProgramHealth(SalesMentorDb db, Access access, Confidenti
             .Select(m => new PairAtRiskView(m.Id, new PersonRef(m.MentorId, names[m.MentorId]), new PersonRef(m.MenteeId, names[m.MenteeId]),
                 HealthRules.Reasons(flags[m.Id], program.NoSessionAlertWeeks)))
             .OrderBy(p => p.Mentee.Name, StringComparer.CurrentCulture).ToList();
-        var (aggregates, withheld) = await AggregatesAsync(mentorships, PulseSchedule.Of(program), day, ct);
-        return new ProgramHealthView(program.Id, program.Name, await HealthSettings.ViewAsync(db, program, ct), running.Count, atRisk, aggregates, withheld);
+        var (released, withheld) = await AggregatesAsync(program.Id, PulseSchedule.Of(program), day, ct);
+        return new ProgramHealthView(program.Id, program.Name, await HealthSettings.ViewAsync(db, program, ct), running.Count, atRisk, released, withheld);
     }
 
     /// <summary>
-    /// Per closed round: everyone, mentees, mentors (in that order of preference), each released only under the ≥ 5 and
-    /// differencing rule. Open rounds are never shown: an answer still to come would change them, and the change would be one person.
+    /// The program's groups (everyone, mentees, mentors) of each closed round that <see cref="PulseAggregates"/> released.
+    /// Open rounds are never shown: an answer still to come would change them, and the change would be one person.
     /// </summary>
-    private async Task<(List<PulseAggregateView>, int)> AggregatesAsync(List<Mentorship> mentorships, PulseSchedule schedule, DateOnly day, CancellationToken ct)
+    private async Task<(List<PulseAggregateView>, int)> AggregatesAsync(Guid programId, PulseSchedule schedule, DateOnly day, CancellationToken ct)
     {
-        var ids = mentorships.Select(m => m.Id).ToList();
-        var byId = mentorships.ToDictionary(m => m.Id);
-        var currentRound = schedule.Round(day);
-        var pulses = await db.Pulses.AsNoTracking().Where(p => ids.Contains(p.MentorshipId) && p.Round < currentRound).ToListAsync(ct);
-        var released = new List<PulseAggregateView>();
-        var withheld = 0;
-        foreach (var round in pulses.GroupBy(p => p.Round).OrderByDescending(g => g.Key))
-        {
-            var answers = round.Select(p => (Pulse: p, Mentee: byId[p.MentorshipId].MenteeId == p.RespondentId, Scores: PulseContent.Open(cipher, p).Scores)).ToList();
-            var groups = new (string Group, List<(Pulse Pulse, bool Mentee, PulseScores Scores)> Answers)[]
-            {
-                ("everyone", answers), ("mentees", [.. answers.Where(a => a.Mentee)]), ("mentors", [.. answers.Where(a => !a.Mentee)]),
-            };
-            var candidates = groups.Select(g => new AggregateCandidate<PersonId>(g.Group, g.Answers.Select(a => a.Pulse.RespondentId).ToHashSet())).ToList();
-            var keys = AggregateRelease.Select(candidates);
-            withheld += groups.Count(g => g.Answers.Count > 0 && !keys.Contains(g.Group));
-            foreach (var (group, list) in groups.Where(g => keys.Contains(g.Group)))
-            {
-                decimal Mean(Func<PulseScores, int> score) => Math.Round((decimal)list.Sum(a => score(a.Scores)) / list.Count, 1, MidpointRounding.AwayFromZero);
-                released.Add(new PulseAggregateView(round.Key, schedule.Start(round.Key), group, candidates.Single(c => c.Key == group).Respondents.Count,
-                    Mean(s => s.Trust), Mean(s => s.Safety), Mean(s => s.Value), Mean(s => s.Commitment)));
-            }
-        }
-
-        return (released, withheld);
+        var released = await aggregates.ReleaseAsync(programId, schedule.Round(day), ct);
+        var views = released.Aggregates.Where(a => a.Key.StartsWith(Prefix, StringComparison.Ordinal))
+            .OrderByDescending(a => a.Round).ThenBy(a => Array.IndexOf(PulseAggregates.Groups, a.Key[Prefix.Length..]))
+            .Select(a => PulseAggregates.View(a, schedule, a.Key[Prefix.Length..])).ToList();
+        return (views, released.Withheld.Count(w => w.Key.StartsWith(Prefix, StringComparison.Ordinal)));
     }
+
+    private const string Prefix = "program:";
 }

@@ -46,4 +46,12 @@ public sealed record ProgramHealthView(
     Guid ProgramId, string ProgramName, HealthSettingsView Settings, int Mentorships, IReadOnlyList<PairAtRiskView> AtRisk,
     IReadOnlyList<PulseAggregateView> Aggregates, int WithheldAggregates);
 
+/// <summary>
+/// A manager's pulse results of a program for their own people: <see cref="People"/> is how many are below them in the
+/// tree, <see cref="Aggregates"/> the released ones (group <c>everyone</c>, <c>mentees</c> or <c>mentors</c> among them),
+/// <see cref="WithheldAggregates"/> how many were held back (fewer than five answered, or showing it would let one
+/// aggregate be subtracted from another to single out fewer than five).
+/// </summary>
+public sealed record TeamPulseView(Guid ProgramId, string ProgramName, int People, IReadOnlyList<PulseAggregateView> Aggregates, int WithheldAggregates);
+
 public sealed record HealthSettingsRequest(int PulseEveryWeeks, int NoSessionAlertWeeks, int Version);

@@ -78,7 +78,7 @@ public sealed class GetMentoringHome(SalesMentorDb db, Access access, Confidenti
         foreach (var m in reports)
         {
             var mentorShown = await access.CanSeeSalesDataAsync(actor, m.MentorId, ct);
-            reportViews.Add(new ReportMentorshipView(m.Id, Who(m.MenteeId), Who(m.MentorId), ProgramName(m), m.Stage, Goals(progress, goals, m, mentorShown)));
+            reportViews.Add(new ReportMentorshipView(m.Id, Who(m.MenteeId), Who(m.MentorId), m.ProgramId, ProgramName(m), m.Stage, Goals(progress, goals, m, mentorShown)));
         }
 
         return new MentoringHomeView(today, mentees, [.. reportViews.OrderBy(r => r.Mentee.Name, StringComparer.CurrentCulture)]);

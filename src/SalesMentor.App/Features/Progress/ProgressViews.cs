@@ -57,7 +57,7 @@ public sealed record MenteeAtAGlanceView(
 
 /// <summary>A rep's mentorship, for their supervisor chain: who mentors them, the stage, and their KPI goals' progress.</summary>
 public sealed record ReportMentorshipView(
-    Guid MentorshipId, PersonRef Mentee, PersonRef Mentor, string? ProgramName, MentorshipStage Stage, IReadOnlyList<KpiGoalProgressView> KpiGoals);
+    Guid MentorshipId, PersonRef Mentee, PersonRef Mentor, Guid? ProgramId, string? ProgramName, MentorshipStage Stage, IReadOnlyList<KpiGoalProgressView> KpiGoals);
 
 /// <summary>
 /// The mentoring home: the caller's mentees at a glance (as a mentor) and the running mentorships of the people they

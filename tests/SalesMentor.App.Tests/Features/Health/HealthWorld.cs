@@ -53,13 +53,14 @@ public sealed class HealthWorld
         return new HealthWorld { App = app, Programs = programs, Current = current.Id, Former = former.Id, GoalId = goal.Id };
     }
 
-    /// <summary>Adds a running mentorship of the program between two new people; returns it and its two actors.</summary>
-    public async Task<(Guid Id, Actor Mentor, Actor Mentee)> AddPairAsync(int n)
+    /// <summary>Adds a running mentorship of the program between two new people (the mentee led by <paramref name="menteeManager"/>); returns it and its two actors.</summary>
+    public async Task<(Guid Id, Actor Mentor, Actor Mentee)> AddPairAsync(int n, Core.People.PersonId? menteeManager = null)
     {
         var now = App.Clock.GetUtcNow().UtcDateTime;
         Person New(string name) => new() { Name = name, Email = $"{name.Replace(' ', '.').ToLowerInvariant()}@world.test", Title = "Account Executive", CreatedAt = now, UpdatedAt = now };
         var (mentor, mentee) = (New($"Mentor {n}"), New($"Mentee {n}"));
         mentor.RefreshKeys();
+        mentee.ManagerId = menteeManager;
         mentee.RefreshKeys();
         var m = new Mentorship { ProgramId = ProgramId, MentorId = mentor.Id, MenteeId = mentee.Id, Stage = MentorshipStage.Active, StartedOn = DateOnly.FromDateTime(now), Source = "matched", CreatedAt = now };
         await App.SeedAsync(db =>
@@ -78,6 +79,9 @@ public sealed class HealthWorld
 
     public Task<Result<ProgramHealthView>> ProgramHealthAsync(Actor? actor = null) =>
         App.InScopeAsync(s => s.Get<GetProgramHealth>().HandleAsync(actor ?? Admin, ProgramId, default));
+
+    public Task<Result<TeamPulseView>> TeamPulseAsync(Actor actor) =>
+        App.InScopeAsync(s => s.Get<GetTeamPulse>().HandleAsync(actor, ProgramId, default));
 
     public Task<Result<MentorshipHealthView>> PairHealthAsync(Actor actor, Guid? mentorship = null) =>
         App.InScopeAsync(s => s.Get<GetMentorshipHealth>().HandleAsync(actor, mentorship ?? Current, default));
