@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SalesMentor.App.Common;
 using SalesMentor.App.Domain;
@@ -68,5 +69,63 @@ public class PulseHealthJourneyTests(BrowserFixture fixture) : BrowserTest(fixtu
         Assert.DoesNotContain(Comment, mentorHtml, StringComparison.Ordinal);
         Assert.DoesNotContain("cohesion low\u003C/", mentorHtml, StringComparison.Ordinal);
         await Expect(mentor.GetByTestId("health-flags")).ToHaveCountAsync(0);
+    });
+}
+
+/// <summary>
+/// A supervisor whose five reps are mentees: from their mentoring home to the pulse of their people, an average of
+/// the closed round over the five, and no answer or comment anywhere on the page.
+/// </summary>
+public class TeamPulseJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public Task ASupervisor_SeesTheAverageOfTheirFiveReps_AndNoAnswer() => RunAsync(async () =>
+    {
+        var host = await StartHostAsync();
+        var world = await host.CreateWorldAsync();
+        var admin = Actor.User(world.Admin.Id, world.Admin.Name, isAdmin: true);
+        var program = await UseCaseAsync<CreateProgram, ProgramView>(host, uc => uc.HandleAsync(admin,
+            new ProgramRequest("Winter cohort", null, new DateOnly(2026, 9, 1), new DateOnly(2027, 2, 28), "best", 0, Rules: new ProgramRulesView(false, true, false, true, 2)), default));
+        var now = DateTime.UtcNow;
+        var pairs = Enumerable.Range(0, 5).Select(i =>
+        {
+            Person New(string name, Core.People.PersonId? manager)
+            {
+                var p = new Person { Name = name, Email = $"{name.Replace(' ', '.').ToLowerInvariant()}@world.test", ManagerId = manager, CreatedAt = now, UpdatedAt = now };
+                p.RefreshKeys();
+                return p;
+            }
+
+            var (mentor, mentee) = (New($"Mentor {i}", null), New($"Rep {i}", world.SupervisorA.Id));
+            return (Mentor: mentor, Mentee: mentee, Mentorship: new Mentorship
+            {
+                ProgramId = program.Id, MentorId = mentor.Id, MenteeId = mentee.Id, Stage = MentorshipStage.Active, StartedOn = DateOnly.FromDateTime(now), Source = "matched", CreatedAt = now,
+            });
+        }).ToList();
+        await QueryAsync(host, async db =>
+        {
+            db.People.AddRange(pairs.SelectMany(p => new[] { p.Mentor, p.Mentee }));
+            db.Mentorships.AddRange(pairs.Select(p => p.Mentorship));
+            return await db.SaveChangesAsync();
+        });
+        foreach (var (p, i) in pairs.Select((p, i) => (p, i)))
+        {
+            await UseCaseAsync<RecordPulse, MyPulsesView>(host, uc => uc.HandleAsync(Actor.User(p.Mentee.Id, p.Mentee.Name, false), p.Mentorship.Id,
+                new PulseRequest(i + 1, 4, 4, 4, $"CANARY-team-journey {i}"), default));
+        }
+
+        // The program runs, and five weeks have passed as far as its rounds go: round 0 is closed.
+        await QueryAsync(host, db => db.Programs.Where(p => p.Id == program.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.CreatedAt, now.AddDays(-35)).SetProperty(p => p.Status, ProgramStatus.Active)));
+
+        var supervisor = await SignedInPageAsync(host, world.SupervisorA.Email!, TestWorld.Password);
+        await GotoAsync(supervisor, "/mentoring");
+        await supervisor.GetByTestId("open-team-pulse").ClickAsync();
+        await Expect(supervisor.GetByTestId("team-pulse-intro")).ToContainTextAsync("below you");
+        var cells = await supervisor.GetByTestId("pulse-aggregates").Locator("tbody tr td").AllInnerTextsAsync();
+        // Trust 1..5 → 3.0; the round started the day the program was (moved to be) created.
+        Assert.Equal([DateOnly.FromDateTime(now.AddDays(-35)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "your people as mentees", "5"], cells.Take(3).Select(c => c.Trim()));
+        Assert.Matches("^3[.,]0$", cells[3].Trim());
+        Assert.DoesNotContain("CANARY", await supervisor.ContentAsync(), StringComparison.Ordinal);
     });
 }
