@@ -40,6 +40,7 @@ public static class AppServices
         services.AddScoped<Kpis.BehaviourSignalReader>();
         services.AddScoped<Features.Adoption.IBehaviourSignalSource, Features.Adoption.CrmBehaviourSignalSource>();
         services.AddScoped<AccountLinks>();
+        services.AddScoped<Features.Accounts.Leavers>();
         services.AddScoped<Features.Enrollments.ProgramMail>();
         services.AddScoped<DatabaseInitializer>();
 

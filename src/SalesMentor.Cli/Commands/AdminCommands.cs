@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesMentor.App.Data;
 using SalesMentor.App.Features.Accounts;
+using SalesMentor.App.Security;
 using Spectre.Console;
 
 namespace SalesMentor.Cli.Commands;
@@ -27,12 +28,22 @@ internal static class AdminCommands
     {
         var email = new Option<string>("--email") { Description = "The admin's email; links to the person with it, or creates one.", Required = true };
         var name = new Option<string?>("--name") { Description = "The admin's name, when no person has this email yet." };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking." };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input instead of asking (not with local passwords switched off: the admin then signs in with the company sign-in)." };
         var command = new Command("create", "Create an admin account (the first admin of a real install).") { email, name, passwordStdin };
         command.SetAction(async (parse, ct) =>
         {
-            string password;
-            if (parse.GetValue(passwordStdin))
+            await using var host = await CliHost.StartAsync(parse, ct);
+            if (host is null) return 1;
+            string? password = null;
+            if (!host.Services.GetRequiredService<SecurityOptions>().LocalPasswordsEnabled)
+            {
+                if (parse.GetValue(passwordStdin))
+                {
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{CreateAdmin.PasswordsOff}[/]");
+                    return 2;
+                }
+            }
+            else if (parse.GetValue(passwordStdin))
             {
                 password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n') ?? "";
             }
@@ -47,8 +58,6 @@ internal static class AdminCommands
                 }
             }
 
-            await using var host = await CliHost.StartAsync(parse, ct);
-            if (host is null) return 1;
             var result = await host.InScopeAsync(s => s.GetRequiredService<CreateAdmin>().HandleAsync(
                 host.Actor, new CreateAdminRequest(parse.GetValue(email), parse.GetValue(name), password), ct));
             if (!result.IsSuccess) return CliHost.Fail(result.Error!);

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SalesMentor.App.Features.ManagerRoles;
-using Spectre.Console;
+using static SalesMentor.Cli.Commands.CsvImportOutput;
 
 namespace SalesMentor.Cli.Commands;
 
@@ -13,41 +12,24 @@ namespace SalesMentor.Cli.Commands;
 /// </summary>
 internal static class InteractionImportCommand
 {
-    private const int ProblemsShown = 50;
-    private static readonly CultureInfo Text = CultureInfo.InvariantCulture;
-
     public static Command Create()
     {
-        var file = new Argument<FileInfo?>("file") { Description = "CSV with manager_email, rep_email, date (yyyy-MM-dd), role (supervisor|coach|trainer|mentor), minutes, topic and optionally private_note.", Arity = ArgumentArity.ZeroOrOne };
+        var file = FileArgument("CSV with manager_email, rep_email, date (yyyy-MM-dd), role (supervisor|coach|trainer|mentor), minutes, topic and optionally private_note.");
         var command = new Command("interactions", "Import managers' interactions with their reps under the four roles.") { file };
         command.SetAction(async (parse, ct) =>
         {
-            if (parse.GetValue(file) is not { } info) return Usage("Say which file to import: salesmentor import interactions FILE");
-            if (!info.Exists) return Usage($"There is no file at {info.FullName}.");
+            var (info, exit) = Check(parse.GetValue(file), "salesmentor import interactions FILE");
+            if (info is null) return exit;
             await using var host = await CliHost.StartAsync(parse, ct);
             if (host is null) return 1;
             await using var stream = info.OpenRead();
             var result = await host.InScopeAsync(s => s.GetRequiredService<ImportInteractions>().HandleAsync(host.Actor, stream, ct));
             if (!result.IsSuccess) return CliHost.Fail(result.Error!);
             var outcome = result.Value;
-            if (outcome.Problems.Count == 0)
-            {
-                AnsiConsole.MarkupLineInterpolated(Text, $"[green]Imported {outcome.Stored:N0} interaction(s).[/]");
-                return 0;
-            }
-
-            foreach (var p in outcome.Problems.Take(ProblemsShown))
-                AnsiConsole.MarkupLineInterpolated(Text, $"[red]{info.Name}, line {p.Line}{(p.Column.Length > 0 ? $", column {p.Column}" : "")}: {p.Reason}[/]");
-            if (outcome.Problems.Count > ProblemsShown) AnsiConsole.MarkupLineInterpolated(Text, $"[grey]… and {outcome.Problems.Count - ProblemsShown:N0} more.[/]");
-            AnsiConsole.MarkupLine("[red]Nothing was imported.[/]");
-            return 1;
+            return outcome.Problems.Count == 0
+                ? Done($"Imported {outcome.Stored:N0} interaction(s).")
+                : Rejected(info.Name, [.. outcome.Problems.Select(p => (p.Line, (string?)p.Column, p.Reason))]);
         });
         return command;
-    }
-
-    private static int Usage(string message)
-    {
-        AnsiConsole.MarkupLineInterpolated(Text, $"[red]{message}[/]");
-        return 2;
     }
 }

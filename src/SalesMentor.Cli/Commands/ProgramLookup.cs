@@ -10,6 +10,7 @@ internal static class ProgramLookup
     public static async Task<Result<Guid>> FindAsync(CliHost host, string name, CancellationToken ct)
     {
         var programs = await host.InScopeAsync(s => s.GetRequiredService<ListPrograms>().HandleAsync(host.Actor, ct));
+        if (!programs.IsSuccess) return programs.Error!;
         var found = programs.Value.Where(x => string.Equals(x.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         return found.Count == 1 ? (Result<Guid>)found[0].Id
             : Error.Validation("program.name", found.Count == 0 ? $"No program is called '{name}'." : $"{found.Count} programs are called '{name}'.");

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
+using SalesMentor.App.Features.Accounts;
 using SalesMentor.App.Security;
 
 namespace SalesMentor.Web.Security;
@@ -23,11 +24,15 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     }
 }
 
-/// <summary>A disabled account cannot sign in, whatever its password.</summary>
+/// <summary>
+/// A disabled account, or one whose person has left the organization (<see cref="Leavers"/>), cannot sign in, whatever
+/// its password, and its cookies stop at the next security-stamp check.
+/// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,
     IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger,
-    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation, SecurityOptions security)
+    Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider schemes, IUserConfirmation<AppUser> confirmation, SecurityOptions security,
+    Leavers leavers)
     : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
 {
     /// <summary>With local passwords switched off no password signs anyone in, whichever form or endpoint it came through.</summary>
@@ -37,12 +42,12 @@ public sealed class AppSignInManager(
     public override async Task<bool> CanSignInAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return !user.IsDisabled && await base.CanSignInAsync(user);
+        return !user.IsDisabled && await leavers.LeftAsync(user.PersonId, default) is null && await base.CanSignInAsync(user);
     }
 
     public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);
-        return user is { IsDisabled: false } ? user : null;
+        return user is { IsDisabled: false } && await leavers.LeftAsync(user.PersonId, default) is null ? user : null;
     }
 }

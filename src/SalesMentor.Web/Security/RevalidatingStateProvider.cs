@@ -10,7 +10,7 @@ namespace SalesMentor.Web.Security;
 
 /// <summary>
 /// Interactive pages keep a live connection; this re-checks the account's security stamp on an
-/// interval (a minute by default) so a disabled account, or a changed password, ends the session.
+/// interval (a minute by default) so a disabled account, a person who has left, or a changed password, ends the session.
 /// </summary>
 public sealed class RevalidatingStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> options, SecurityOptions security)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -24,6 +24,7 @@ public sealed class RevalidatingStateProvider(ILoggerFactory loggerFactory, ISer
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.GetUserAsync(authenticationState.User);
         if (user is null || user.IsDisabled) return false;
+        if (await scope.ServiceProvider.GetRequiredService<SalesMentor.App.Features.Accounts.Leavers>().LeftAsync(user.PersonId, cancellationToken) is not null) return false;
         if (!users.SupportsUserSecurityStamp) return true;
         var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
         return principalStamp == await users.GetSecurityStampAsync(user);

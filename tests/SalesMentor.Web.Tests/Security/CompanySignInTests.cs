@@ -109,39 +109,6 @@ public partial class CompanySignInTests
     }
 
     [Fact]
-    public async Task DisabledAccount_IsRefused_BeforeAndAfterLinking()
-    {
-        await using var oidc = await TestOidcProvider.StartAsync();
-        await using var host = await StartAsync(oidc);
-        var world = await host.CreateWorldAsync();
-
-        oidc.User = new TestOidcUser("sub-dan", world.Disabled.Email!);
-        var (client, landed) = await CompanySignInAsync(host);
-        using (client)
-        {
-            Assert.Contains("disabled", await ErrorTextAsync(landed), StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/people")).StatusCode);
-        }
-
-        // Linked while enabled, then disabled: the stored link does not get past it.
-        oidc.User = new TestOidcUser("sub-star", world.Star.Email!);
-        var (linked, _) = await CompanySignInAsync(host);
-        linked.Dispose();
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SalesMentorDb>();
-            await db.Users.Where(u => u.PersonId == world.Star.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.IsDisabled, true));
-        }
-
-        var (again, refused) = await CompanySignInAsync(host);
-        using (again)
-        {
-            Assert.Contains("disabled", await ErrorTextAsync(refused), StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await again.GetAsync("/api/people")).StatusCode);
-        }
-    }
-
-    [Fact]
     public async Task PersonWithoutAccount_GetsOneAtTheFirstSignIn()
     {
         await using var oidc = await TestOidcProvider.StartAsync();

@@ -9,13 +9,15 @@ using SalesMentor.App.Security;
 namespace SalesMentor.App.Features.Accounts;
 
 /// <param name="Name">Needed only when no person has this email yet; one is then created.</param>
+/// <param name="Password">Required while local passwords are on; refused when they are off (the admin then signs in through the company sign-in).</param>
 public sealed record CreateAdminRequest(string? Email, string? Name, string? Password);
 
 /// <summary>
 /// The first admin of a real install (<c>salesmentor admin create</c> or the one-time setup page).
-/// Links to the person with that email, or creates them.
+/// Links to the person with that email, or creates them. With local passwords switched off the account has no password:
+/// its first company sign-in with that email links to it.
 /// </summary>
-public sealed class CreateAdmin(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+public sealed class CreateAdmin(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, SecurityOptions security)
 {
     public async Task<Result<AccountActionResult>> HandleAsync(Actor actor, CreateAdminRequest request, CancellationToken ct)
     {
@@ -23,7 +25,12 @@ public sealed class CreateAdmin(SalesMentorDb db, UserManager<AppUser> users, Au
         if (!Access.CanAdminister(actor)) return Error.Forbidden("accounts.admin_only", "Only an admin can create admins.");
         var email = PersonRules.Email(request.Email, out var emailProblem);
         if (email is null) return Error.Validation("admin.email", emailProblem is null ? "An email address is required." : char.ToUpperInvariant(emailProblem[0]) + emailProblem[1..] + ".");
-        var validation = await ValidatePasswordAsync(request.Password);
+        if (!security.LocalPasswordsEnabled && !string.IsNullOrEmpty(request.Password))
+        {
+            return Error.Validation("admin.password", PasswordsOff);
+        }
+
+        var validation = security.LocalPasswordsEnabled ? await ValidatePasswordAsync(request.Password) : null;
         if (validation is not null) return validation;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -44,15 +51,19 @@ public sealed class CreateAdmin(SalesMentorDb db, UserManager<AppUser> users, Au
         }
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, PersonId = person.Id, CreatedAt = now };
-        var created = await users.CreateAsync(user, request.Password!);
+        var created = security.LocalPasswordsEnabled ? await users.CreateAsync(user, request.Password!) : await users.CreateAsync(user);
         if (!created.Succeeded) return Error.Validation("admin.invalid", AccountTarget.Describe(created));
         var role = await users.AddToRoleAsync(user, Roles.Admin);
         if (!role.Succeeded) return Error.Validation("admin.role", AccountTarget.Describe(role));
         audit.Record(actor, "account.create_admin", "person", person.Id.ToString());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new AccountActionResult(person.Id, AccountState.Active, $"{person.Name} ({email}) is an admin and can sign in.");
+        var how = security.LocalPasswordsEnabled ? "can sign in" : "signs in with the company sign-in (the first sign-in with this email links to this account)";
+        return new AccountActionResult(person.Id, AccountState.Active, $"{person.Name} ({email}) is an admin and {how}.");
     }
+
+    /// <summary>The refusal of a password while local passwords are off.</summary>
+    public const string PasswordsOff = "Passwords are switched off here (Authentication:LocalPasswords:Enabled=false): the admin gets no password and signs in with the company sign-in. Leave the password out.";
 
     private async Task<Error?> ValidatePasswordAsync(string? password)
     {

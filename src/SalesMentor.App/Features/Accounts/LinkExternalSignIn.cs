@@ -22,7 +22,7 @@ public sealed record ExternalSignIn(string Provider, string ProviderDisplayName,
 /// an unverified email, an unknown email, a disabled account, or an account already linked to
 /// another company identity is refused with a message for the sign-in page.
 /// </summary>
-public sealed class LinkExternalSignIn(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock)
+public sealed class LinkExternalSignIn(SalesMentorDb db, UserManager<AppUser> users, AuditLog audit, TimeProvider clock, Leavers leavers)
 {
     private const string Disabled = "This SalesMentor account is disabled. Contact your SalesMentor admin.";
 
@@ -32,7 +32,11 @@ public sealed class LinkExternalSignIn(SalesMentorDb db, UserManager<AppUser> us
         if (string.IsNullOrWhiteSpace(login.Subject)) return Error.Validation("external.no_subject", "The company sign-in did not say who you are (no 'sub' claim).");
 
         var linked = await users.FindByLoginAsync(login.Provider, login.Subject);
-        if (linked is not null) return linked.IsDisabled ? Error.Forbidden("external.disabled", Disabled) : linked;
+        if (linked is not null)
+        {
+            if (linked.IsDisabled) return Error.Forbidden("external.disabled", Disabled);
+            return await leavers.LeftAsync(linked.PersonId, ct) is null ? linked : Error.Forbidden("external.left", Leavers.Message);
+        }
 
         var email = PersonRules.Email(login.Email, out _);
         if (email is null)
@@ -49,6 +53,7 @@ public sealed class LinkExternalSignIn(SalesMentorDb db, UserManager<AppUser> us
 
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Email == email, ct);
         if (person is null) return Error.Validation("external.unknown", $"No SalesMentor account uses the email {email}; ask your administrator.");
+        if (await leavers.LeftAsync(person.Id, ct) is not null) return Error.Forbidden("external.left", Leavers.Message);
 
         var user = await db.Users.SingleOrDefaultAsync(u => u.PersonId == person.Id, ct);
         if (user is { IsDisabled: true }) return Error.Forbidden("external.disabled", Disabled);
