@@ -116,19 +116,15 @@ public sealed class PulseAggregates(SalesMentorDb db, Access access, Confidentia
         var ids = mentorships.Keys.ToList();
         var pulses = await db.Pulses.AsNoTracking().Where(p => ids.Contains(p.MentorshipId) && p.Round < currentRound).ToListAsync(ct);
         var hierarchy = await access.HierarchyAsync(ct);
+        var managers = hierarchy.People.Where(m => hierarchy.ReportsOf(m).Count > 0).Select(m => (Manager: m, Below: hierarchy.Below(m))).ToList();
         var candidates = new List<Candidate>();
         foreach (var round in pulses.GroupBy(p => p.Round).OrderByDescending(g => g.Key))
         {
             var answers = round.Select(p => new Answer(p.RespondentId, mentorships[p.MentorshipId] == p.RespondentId, PulseContent.Open(cipher, p).Scores)).ToList();
             candidates.AddRange(GroupsOf(round.Key, "program", answers));
-            var teams = hierarchy.People.Where(m => hierarchy.ReportsOf(m).Count > 0)
-                .SelectMany(manager =>
-                {
-                    var below = hierarchy.Below(manager);
-                    return GroupsOf(round.Key, $"team:{manager}", [.. answers.Where(a => below.Contains(a.Person))]);
-                })
-                .OrderByDescending(c => c.People.Count).ThenBy(c => c.Key, StringComparer.Ordinal);
-            candidates.AddRange(teams);
+            candidates.AddRange(managers
+                .SelectMany(m => GroupsOf(round.Key, $"team:{m.Manager}", [.. answers.Where(a => m.Below.Contains(a.Person))]))
+                .OrderByDescending(c => c.People.Count).ThenBy(c => c.Key, StringComparer.Ordinal));
         }
 
         return candidates;
