@@ -75,6 +75,19 @@ public sealed class TestApp : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// Awaits <paramref name="seed"/> (a bulk update or delete, say) and then saves what it added. Without this overload
+    /// a lambda returning a task would bind to the <see cref="Action{T}"/> one and its task would be dropped unawaited.
+    /// </summary>
+    public async Task SeedAsync(Func<SalesMentorDb, Task> seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        await using var scope = Scope();
+        var db = scope.Get<SalesMentorDb>();
+        await seed(db);
+        await db.SaveChangesAsync();
+    }
+
     public static Actor AdminActor { get; } = Actor.User(Core.People.PersonId.New(), "Test Admin", isAdmin: true);
 
     public static Actor As(Person person, bool admin = false)
