@@ -35,6 +35,9 @@ public sealed class ApiTokenCache
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(hash);
+        // Inside a transaction the counter may carry a version that rolls back and is later reached again by other
+        // writes: what is read there is never kept.
+        if (db.Database.CurrentTransaction is not null) return await LoadAsync(db, hash, ct);
         var database = db.Database.GetConnectionString() ?? "";
         // The version first, then the row: the row is at least as new as the version it is kept under, so a change
         // between the two reads makes the next call read again rather than keep a stale answer.

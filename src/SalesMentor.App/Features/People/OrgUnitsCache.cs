@@ -27,6 +27,8 @@ public sealed class OrgUnitsCache
         var version = await ChangeCounters.ReadAsync(db, ChangeCounters.OrgUnits, ct);
         var entry = _entry;
         if (entry is not null && entry.Version == version && entry.Today == today && entry.Database == database) return entry.Units;
+        // Inside a transaction the version may roll back and later be reached again by other writes: never kept then.
+        var keep = db.Database.CurrentTransaction is null;
         var teams = await db.Teams.AsNoTracking()
             .Select(t => new TeamRow(t.Id, t.Name, t.RegionId, t.Region!.Name,
                 db.People.Count(p => p.TeamId == t.Id && (p.LeftOn == null || p.LeftOn > today))))
@@ -35,7 +37,7 @@ public sealed class OrgUnitsCache
             .Select(r => new RegionRow(r.Id, r.Name, db.People.Count(p => p.RegionId == r.Id && (p.LeftOn == null || p.LeftOn > today))))
             .ToListAsync(ct);
         var units = new OrgUnits(teams, regions);
-        _entry = new Entry(database, version, today, units);
+        if (keep) _entry = new Entry(database, version, today, units);
         return units;
     }
 }
