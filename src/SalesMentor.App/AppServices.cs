@@ -29,6 +29,7 @@ public static class AppServices
         services.AddScoped<Access>();
         services.AddSingleton<HierarchyCache>();
         services.AddSingleton<ApiTokenCache>();
+        services.AddSingleton<OrgSettingsCache>();
         services.AddSingleton<Features.People.OrgUnitsCache>();
         services.AddSingleton<ConfidentialCipher>();
         services.AddScoped<Features.Confidential.ConfidentialMail>();

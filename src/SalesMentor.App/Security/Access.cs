@@ -10,7 +10,7 @@ namespace SalesMentor.App.Security;
 /// The access rules of DESIGN.md, in one place. Pages, endpoints and the command line ask here;
 /// a record an actor may not see is reported as missing (404), never as forbidden.
 /// </summary>
-public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies)
+public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies, OrgSettingsCache settings)
 {
     private Hierarchy? _hierarchy;
 
@@ -61,6 +61,5 @@ public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies)
     }
 
     private async Task<SalesDataVisibility> VisibilityAsync(CancellationToken ct) =>
-        await db.OrganizationSettings.AsNoTracking().Select(s => (SalesDataVisibility?)s.SalesDataVisibility).FirstOrDefaultAsync(ct)
-        ?? SalesDataVisibility.Everyone;
+        (await settings.GetAsync(db, ct)).SalesDataVisibility ?? SalesDataVisibility.Everyone;
 }
