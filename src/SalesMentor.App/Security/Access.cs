@@ -18,7 +18,10 @@ public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies,
     public async Task<bool> CanSeePersonAsync(Actor actor, PersonId person, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return await db.People.AnyAsync(p => p.Id == person, ct);
+        // The shared manager tree holds every stored person (read from the whole People table, reread after any insert
+        // or delete, checked against its counter here rather than this scope's copy, so a person added earlier in this
+        // unit of work is found): the existence check without a People query of its own.
+        return (await hierarchies.GetAsync(db, ct)).People.Contains(person);
     }
 
     /// <summary>
