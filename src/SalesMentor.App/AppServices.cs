@@ -28,6 +28,9 @@ public static class AppServices
         services.AddScoped<Mailer>();
         services.AddScoped<Access>();
         services.AddSingleton<HierarchyCache>();
+        services.AddSingleton<ApiTokenCache>();
+        services.AddSingleton<OrgSettingsCache>();
+        services.AddSingleton<Features.People.OrgUnitsCache>();
         services.AddSingleton<ConfidentialCipher>();
         services.AddScoped<Features.Confidential.ConfidentialMail>();
         services.AddScoped<Features.Sessions.SessionSupport>();

@@ -1,14 +1,13 @@
-using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Data;
 
 namespace SalesMentor.App.Common;
 
 /// <summary>"Today" as the organization counts it: the date in its configured time zone.</summary>
-public sealed class OrgClock(SalesMentorDb db, TimeProvider clock)
+public sealed class OrgClock(SalesMentorDb db, OrgSettingsCache settings, TimeProvider clock)
 {
     public async Task<DateOnly> TodayAsync(CancellationToken ct)
     {
-        var zoneId = await db.OrganizationSettings.AsNoTracking().Select(s => s.TimeZone).FirstOrDefaultAsync(ct) ?? "UTC";
+        var zoneId = (await settings.GetAsync(db, ct)).TimeZone ?? "UTC";
         var zone = TimeZones.Find(zoneId) ?? TimeZoneInfo.Utc;
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
     }

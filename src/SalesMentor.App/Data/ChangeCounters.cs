@@ -18,6 +18,18 @@ public static class ChangeCounters
     /// <summary>Any write to OrganizationSettings, ExchangeRates or StarRuleSettings: what the KPI cache key is read from.</summary>
     public const string KpiSettings = "kpi-settings";
 
+    /// <summary>
+    /// Any write to ApiTokens but its last-used time, to AspNetUsers, AspNetUserRoles or AspNetRoles, and the deletion or
+    /// renaming of a person: what an API token check reads (migration <c>CacheCounters</c>).
+    /// </summary>
+    public const string Tokens = "tokens";
+
+    /// <summary>
+    /// Any write to Teams or Regions, and inserts into, deletes from and team, region or leaving date changes of People:
+    /// the team and region lists with their head counts (migration <c>CacheCounters</c>).
+    /// </summary>
+    public const string OrgUnits = "org-units";
+
     private const string Sql = """SELECT "Version" FROM "ChangeCounters" WHERE "Name" = @name""";
 
     /// <summary>The counter as this unit of work sees it (inside its transaction, when there is one).</summary>

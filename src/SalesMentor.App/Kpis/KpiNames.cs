@@ -1,14 +1,20 @@
-using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Data;
+using SalesMentor.App.Features.People;
 
 namespace SalesMentor.App.Kpis;
 
-/// <summary>Team and region names, read fresh (small tables), so a renamed team shows its new name at once.</summary>
-internal sealed class KpiNames(Dictionary<Guid, string> teams, Dictionary<Guid, string> regions)
+/// <summary>
+/// Team and region names as stored now (<see cref="OrgUnitsCache"/> rereads them after any write to Teams or Regions),
+/// so a renamed team shows its new name at once.
+/// </summary>
+internal sealed class KpiNames(IReadOnlyDictionary<Guid, string> teams, IReadOnlyDictionary<Guid, string> regions)
 {
-    public static async Task<KpiNames> LoadAsync(SalesMentorDb db, CancellationToken ct) => new(
-        await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct),
-        await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct));
+    public static async Task<KpiNames> LoadAsync(SalesMentorDb db, OrgUnitsCache units, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var names = await units.NamesAsync(db, ct);
+        return new(names.Teams, names.Regions);
+    }
 
     public string? Team(Guid? id) => id is { } t && teams.TryGetValue(t, out var name) ? name : null;
 

@@ -10,7 +10,7 @@ namespace SalesMentor.App.Security;
 /// The access rules of DESIGN.md, in one place. Pages, endpoints and the command line ask here;
 /// a record an actor may not see is reported as missing (404), never as forbidden.
 /// </summary>
-public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies)
+public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies, OrgSettingsCache settings)
 {
     private Hierarchy? _hierarchy;
 
@@ -18,7 +18,10 @@ public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies)
     public async Task<bool> CanSeePersonAsync(Actor actor, PersonId person, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return await db.People.AnyAsync(p => p.Id == person, ct);
+        // The shared manager tree holds every stored person (read from the whole People table, reread after any insert
+        // or delete, checked against its counter here rather than this scope's copy, so a person added earlier in this
+        // unit of work is found): the existence check without a People query of its own.
+        return (await hierarchies.GetAsync(db, ct)).People.Contains(person);
     }
 
     /// <summary>
@@ -61,6 +64,5 @@ public sealed partial class Access(SalesMentorDb db, HierarchyCache hierarchies)
     }
 
     private async Task<SalesDataVisibility> VisibilityAsync(CancellationToken ct) =>
-        await db.OrganizationSettings.AsNoTracking().Select(s => (SalesDataVisibility?)s.SalesDataVisibility).FirstOrDefaultAsync(ct)
-        ?? SalesDataVisibility.Everyone;
+        (await settings.GetAsync(db, ct)).SalesDataVisibility ?? SalesDataVisibility.Everyone;
 }

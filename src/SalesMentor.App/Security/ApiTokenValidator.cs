@@ -7,14 +7,15 @@ namespace SalesMentor.App.Security;
 
 public enum ApiTokenRefusal { Unknown, Expired, Revoked, AccountDisabled }
 
-/// <summary>Who a valid token acts as, read fresh from the database on every call.</summary>
+/// <summary>Who a valid token acts as, as stored now.</summary>
 public sealed record ApiTokenIdentity(Guid TokenId, Guid UserId, PersonId PersonId, string PersonName, bool IsAdmin, ApiTokenScope Scope);
 
 /// <summary>
-/// Checks a bearer token on each API call: known, not revoked, not expired, and its account not
-/// disabled — all read now, so revoking a token or disabling an account takes effect at once.
+/// Checks a bearer token on each API call: known, not revoked, not expired, and its account not disabled — as stored
+/// now (<see cref="ApiTokenCache"/> rereads after any write to what it depends on), so revoking a token or disabling an
+/// account takes effect at once.
 /// </summary>
-public sealed class ApiTokenValidator(SalesMentorDb db, TimeProvider clock)
+public sealed class ApiTokenValidator(SalesMentorDb db, ApiTokenCache cache, TimeProvider clock)
 {
     /// <summary>How stale the "last used" time may get before a call writes it again.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
@@ -23,27 +24,19 @@ public sealed class ApiTokenValidator(SalesMentorDb db, TimeProvider clock)
     {
         if (!ApiTokenSecret.HasShape(secret)) return (null, ApiTokenRefusal.Unknown);
         var hash = ApiTokenSecret.Hash(secret!);
-        var found = await (
-            from t in db.ApiTokens.AsNoTracking()
-            join u in db.Users on t.UserId equals u.Id
-            join p in db.People on u.PersonId equals p.Id
-            where t.Hash == hash
-            select new
-            {
-                t.Id, t.UserId, t.Scope, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, u.IsDisabled, u.PersonId, p.Name,
-                IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
-            }).FirstOrDefaultAsync(ct);
+        var found = await cache.FindAsync(db, hash, ct);
         if (found is null) return (null, ApiTokenRefusal.Unknown);
         var now = clock.GetUtcNow().UtcDateTime;
         if (found.RevokedAt is not null) return (null, ApiTokenRefusal.Revoked);
         if (found.ExpiresAt <= now) return (null, ApiTokenRefusal.Expired);
         if (found.IsDisabled) return (null, ApiTokenRefusal.AccountDisabled);
 
-        if (found.LastUsedAt is null || now - found.LastUsedAt.Value > LastUsedResolution)
+        if (found.LastUsedAt is not { } lastUsed || now - lastUsed > LastUsedResolution)
         {
             await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
+            found.LastUsedAt = now;
         }
 
-        return (new ApiTokenIdentity(found.Id, found.UserId, found.PersonId, found.Name, found.IsAdmin, found.Scope), ApiTokenRefusal.Unknown);
+        return (new ApiTokenIdentity(found.Id, found.UserId, found.PersonId, found.PersonName, found.IsAdmin, found.Scope), ApiTokenRefusal.Unknown);
     }
 }

@@ -27,7 +27,8 @@ public sealed class HierarchyCache
         if (entry is not null && entry.Version == version && entry.Database == database) return entry.Hierarchy;
         var edges = await db.People.AsNoTracking().Select(p => new { p.Id, p.ManagerId }).ToListAsync(ct);
         var hierarchy = new Hierarchy(edges.Select(e => (e.Id, e.ManagerId)));
-        _entry = new Entry(database, version, hierarchy);
+        // Inside a transaction the version may roll back and later be reached again by other writes: never kept then.
+        if (db.Database.CurrentTransaction is null) _entry = new Entry(database, version, hierarchy);
         return hierarchy;
     }
 }

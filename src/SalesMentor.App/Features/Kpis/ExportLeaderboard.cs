@@ -10,13 +10,13 @@ namespace SalesMentor.App.Features.Kpis;
 /// The whole leaderboard (every page, same filters and order) as CSV or XLSX. Names are neutralised against
 /// formula injection; values, ranks and percentiles stay numbers; an undefined value is an empty cell.
 /// </summary>
-public sealed class ExportLeaderboard(SalesMentorDb db, Access access, KpiCache cache)
+public sealed class ExportLeaderboard(SalesMentorDb db, Access access, KpiCache cache, Features.People.OrgUnitsCache units)
 {
     public async Task<Result<ExportFile>> HandleAsync(Actor actor, GetLeaderboardRequest request, string? format, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!TableExport.IsKnownFormat(format)) return Error.Validation("export.format", "Choose format csv or xlsx.");
-        var board = await Leaderboard.BuildAsync(db, access, cache, actor, request, ct);
+        var board = await Leaderboard.BuildAsync(db, access, cache, units, actor, request, ct);
         if (!board.IsSuccess) return board.Error!;
         var b = board.Value;
         var definition = Core.Kpis.KpiCatalog.Of(b.Kpi);

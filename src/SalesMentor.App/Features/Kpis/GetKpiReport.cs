@@ -27,7 +27,7 @@ public sealed record KpiReportView(PeriodView Period, string Currency, IReadOnly
 }
 
 /// <summary>The command line's KPI report; the same access rules as the leaderboards.</summary>
-public sealed class GetKpiReport(SalesMentorDb db, Access access, KpiCache cache)
+public sealed class GetKpiReport(SalesMentorDb db, Access access, KpiCache cache, Features.People.OrgUnitsCache units)
 {
     public async Task<Result<KpiReportView>> HandleAsync(Actor actor, GetKpiReportRequest request, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class GetKpiReport(SalesMentorDb db, Access access, KpiCache cache
         var choice = KpiPeriodChoice.Resolve(snapshot, null, request.Period, PeriodKind.FiscalQuarter);
         if (!choice.IsSuccess) return choice.Error!;
         var (table, period) = choice.Value;
-        var names = await KpiNames.LoadAsync(db, ct);
+        var names = await KpiNames.LoadAsync(db, units, ct);
         Guid? team = null;
         if (!string.IsNullOrWhiteSpace(request.Team))
         {

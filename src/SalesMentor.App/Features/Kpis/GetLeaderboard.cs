@@ -31,12 +31,12 @@ public sealed record LeaderboardView(
     IReadOnlyList<LeaderboardRow> Items, int Total, int Page, int PageSize);
 
 /// <summary>Reps ranked by one KPI in one period; only the people whose sales data the actor may see are listed.</summary>
-public sealed class GetLeaderboard(SalesMentorDb db, Access access, KpiCache cache)
+public sealed class GetLeaderboard(SalesMentorDb db, Access access, KpiCache cache, Features.People.OrgUnitsCache units)
 {
     public async Task<Result<LeaderboardView>> HandleAsync(Actor actor, GetLeaderboardRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var board = await Leaderboard.BuildAsync(db, access, cache, actor, request, ct);
+        var board = await Leaderboard.BuildAsync(db, access, cache, units, actor, request, ct);
         if (!board.IsSuccess) return board.Error!;
         var b = board.Value;
         return new LeaderboardView(
@@ -49,7 +49,8 @@ public sealed class GetLeaderboard(SalesMentorDb db, Access access, KpiCache cac
 /// <summary>The leaderboard's rows, ranked and sorted; shared by the page, the API and the export.</summary>
 internal sealed record Leaderboard(KpiSnapshot Snapshot, KpiPeriodTable Table, int Period, Kpi Kpi, string Scope, IReadOnlyList<LeaderboardRow> Rows)
 {
-    public static async Task<Result<Leaderboard>> BuildAsync(SalesMentorDb db, Access access, KpiCache cache, Actor actor, GetLeaderboardRequest request, CancellationToken ct)
+    public static async Task<Result<Leaderboard>> BuildAsync(
+        SalesMentorDb db, Access access, KpiCache cache, Features.People.OrgUnitsCache units, Actor actor, GetLeaderboardRequest request, CancellationToken ct)
     {
         var kpi = KpiPeriodChoice.Kpi(request.Kpi, Core.Kpis.Kpi.WonRevenue);
         if (!kpi.IsSuccess) return kpi.Error!;
@@ -63,7 +64,7 @@ internal sealed record Leaderboard(KpiSnapshot Snapshot, KpiPeriodTable Table, i
         var choice = KpiPeriodChoice.Resolve(snapshot, request.PeriodKind, request.Period, PeriodKind.FiscalQuarter);
         if (!choice.IsSuccess) return choice.Error!;
         var (table, period) = choice.Value;
-        var names = await KpiNames.LoadAsync(db, ct);
+        var names = await KpiNames.LoadAsync(db, units, ct);
         var ranked = LeaderboardRanks.Of(snapshot, table.Table, period, kpi.Value, scope);
         var rows = new List<LeaderboardRow>();
         for (var i = 0; i < snapshot.People.Count; i++)

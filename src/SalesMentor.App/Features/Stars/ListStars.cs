@@ -20,7 +20,7 @@ public sealed record StarListView(
     IReadOnlyList<StarRow> Items, int Total, int Page, int PageSize);
 
 /// <summary>The proven stars (and, on request, who is not one or has too little history), each with the evidence.</summary>
-public sealed class ListStars(SalesMentorDb db, Access access, KpiCache cache)
+public sealed class ListStars(SalesMentorDb db, Access access, KpiCache cache, Features.People.OrgUnitsCache units)
 {
     public async Task<Result<StarListView>> HandleAsync(Actor actor, ListStarsRequest request, CancellationToken ct)
     {
@@ -35,7 +35,7 @@ public sealed class ListStars(SalesMentorDb db, Access access, KpiCache cache)
         var scope = await access.SalesDataScopeAsync(actor, ct);
         var snapshot = await cache.GetAsync(ct);
         var visible = snapshot.Stars.Verdicts.OfType<StarVerdict>().Where(v => scope is null || scope.Contains(snapshot.People[v.Person].Id)).ToList();
-        var names = await KpiNames.LoadAsync(db, ct);
+        var names = await KpiNames.LoadAsync(db, units, ct);
         var rows = visible.Where(v => statuses.Contains(v.Status))
             .OrderBy(v => v.Status switch { StarStatus.Star => 0, StarStatus.NotEnoughData => 1, _ => 2 })
             .ThenByDescending(v => v.Trailing?.Percentile ?? v.QuartersPassed)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using MiniExcelLibs;
 using SalesMentor.App.Common;
@@ -28,6 +29,22 @@ public class GetLeaderboardTests
         Assert.All(board.Items, r => Assert.Equal(4, r.Peers));
         Assert.DoesNotContain(board.Items, r => r.Person == world.Manager.Id);   // no sales records: not ranked, not listed
         Assert.Equal(("won-revenue", "2026-Q1", 4), (board.Kpi.Id, board.Period.Key, board.Total));
+    }
+
+    [Theory, BothProviders]
+    public async Task ATeamOrRegionRenamedInSql_ShowsOnTheNextLeaderboard(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var world = await KpiWorld.CreateAsync(app);
+        Assert.Contains((await BoardAsync(app, TestApp.AdminActor, Q1)).Value.Items, r => r.Team == "Team A" && r.Region == "North");
+
+        // Plain SQL, around the app: the names are kept per instance, and the org-units counter rereads them.
+        await app.InScopeAsync(s => s.Db.Database.ExecuteSqlRawAsync("""UPDATE "Teams" SET "Name" = 'Team Alpha' WHERE "Name" = 'Team A'"""));
+        await app.InScopeAsync(s => s.Db.Database.ExecuteSqlRawAsync("""UPDATE "Regions" SET "Name" = 'Nord' WHERE "Name" = 'North'"""));
+
+        var board = (await BoardAsync(app, TestApp.AdminActor, Q1)).Value;
+        Assert.Contains(board.Items, r => r.TeamId == world.TeamA.Id && r.Team == "Team Alpha" && r.Region == "Nord");
+        Assert.DoesNotContain(board.Items, r => r.Team == "Team A" || r.Region == "North");
     }
 
     [Theory, BothProviders]
