@@ -91,13 +91,20 @@ internal static class SqliteValues
         return raw.sqlite3_bind_text(statement, index, utf8[..Encoding.UTF8.GetBytes(s, utf8)]);
     }
 
+    // Upper-case "D" text (as Microsoft.Data.Sqlite writes a GUID), hex written straight from the big-endian bytes, which
+    // are in the text's order.
     private static int GuidText(sqlite3_stmt statement, int index, Guid g)
     {
+        Span<byte> bytes = stackalloc byte[16];
+        g.TryWriteBytes(bytes, bigEndian: true, out _);
         Span<byte> text = stackalloc byte[36];
-        g.TryFormat(text, out _);
-        for (var i = 0; i < text.Length; i++)
+        var hex = "0123456789ABCDEF"u8;
+        var at = 0;
+        for (var i = 0; i < bytes.Length; i++)
         {
-            if (text[i] is >= (byte)'a' and <= (byte)'f') text[i] -= 'a' - 'A';
+            if (i is 4 or 6 or 8 or 10) text[at++] = (byte)'-';
+            text[at++] = hex[bytes[i] >> 4];
+            text[at++] = hex[bytes[i] & 0xF];
         }
 
         return raw.sqlite3_bind_text(statement, index, text);
