@@ -87,7 +87,8 @@ internal static class SqliteValues
     private static int Text(sqlite3_stmt statement, int index, string s)
     {
         if (s.Length > 256) return raw.sqlite3_bind_text(statement, index, s);
-        Span<byte> utf8 = stackalloc byte[256 * 3];
+        // Only as much stack as the text can need (a stack buffer is zeroed first).
+        Span<byte> utf8 = stackalloc byte[s.Length * 3];
         return raw.sqlite3_bind_text(statement, index, utf8[..Encoding.UTF8.GetBytes(s, utf8)]);
     }
 
@@ -110,11 +111,22 @@ internal static class SqliteValues
         return raw.sqlite3_bind_text(statement, index, text);
     }
 
+    // yyyy-MM-dd, digits written directly (a custom format string is parsed on every call).
     private static int Date(sqlite3_stmt statement, int index, DateOnly d)
     {
-        Span<byte> day = stackalloc byte[16];
-        d.TryFormat(day, out var dayLength, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture);
-        return raw.sqlite3_bind_text(statement, index, day[..dayLength]);
+        Span<byte> day = stackalloc byte[10];
+        d.Deconstruct(out var year, out var month, out var dayOfMonth);
+        Digits(day[..4], year);
+        day[4] = (byte)'-';
+        Digits(day[5..7], month);
+        day[7] = (byte)'-';
+        Digits(day[8..], dayOfMonth);
+        return raw.sqlite3_bind_text(statement, index, day);
+    }
+
+    private static void Digits(Span<byte> into, int value)
+    {
+        for (var i = into.Length - 1; i >= 0; i--, value /= 10) into[i] = (byte)('0' + (value % 10));
     }
 
     private static int Time(sqlite3_stmt statement, int index, DateTime t)
