@@ -147,9 +147,9 @@ internal static class ImportScenario
         Import(provider, files.Users, (s, r) => s.GetRequiredService<ImportUsers>().HandleAsync(Actor.CommandLine, r, default));
 
         GC.Collect();
+        Memory("before");
         var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
-        Memory("before");
         Import(provider, files.Opportunities, (s, r) => s.GetRequiredService<ImportOpportunities>().HandleAsync(Actor.CommandLine, r, default));
         Memory("deals");
         Import(provider, files.Tasks, (s, r) => s.GetRequiredService<ImportActivities>().HandleAsync(Actor.CommandLine, r, default));
@@ -181,6 +181,7 @@ internal static class ImportScenario
         return (Stopwatch.GetElapsedTime(started, imported).TotalMilliseconds, Stopwatch.GetElapsedTime(imported, done).TotalMilliseconds, cells, Measure.PeakMegabytes());
     }
 
+    // SALESMENTOR_BENCH_MEM=1: memory and collections so far, with a monotonic timestamp (to cut a perf profile to the import).
     private static void Memory(string at)
     {
         if (Environment.GetEnvironmentVariable("SALESMENTOR_BENCH_MEM") is null) return;
