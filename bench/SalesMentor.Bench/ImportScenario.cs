@@ -147,15 +147,19 @@ internal static class ImportScenario
         Import(provider, files.Users, (s, r) => s.GetRequiredService<ImportUsers>().HandleAsync(Actor.CommandLine, r, default));
 
         GC.Collect();
+        Memory("before");
         var cpu = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         Import(provider, files.Opportunities, (s, r) => s.GetRequiredService<ImportOpportunities>().HandleAsync(Actor.CommandLine, r, default));
+        Memory("deals");
         Import(provider, files.Tasks, (s, r) => s.GetRequiredService<ImportActivities>().HandleAsync(Actor.CommandLine, r, default));
         var imported = Stopwatch.GetTimestamp();
         // CPU time beside wall time: on a shared machine the wall time depends on the other work, the CPU time much less.
         Console.Error.WriteLine($"ours import: {Stopwatch.GetElapsedTime(started, imported).TotalSeconds:0.00} s wall, {(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:0.00} s CPU");
+        Memory("tasks");
         var snapshot = provider.GetRequiredService<KpiCache>().GetAsync(default).GetAwaiter().GetResult();
         var done = Stopwatch.GetTimestamp();
+        Memory("kpis");
 
         var table = snapshot.TableOf(PeriodKind.Month).Table;
         var cells = new List<string>();
@@ -175,6 +179,14 @@ internal static class ImportScenario
         }
 
         return (Stopwatch.GetElapsedTime(started, imported).TotalMilliseconds, Stopwatch.GetElapsedTime(imported, done).TotalMilliseconds, cells, Measure.PeakMegabytes());
+    }
+
+    // SALESMENTOR_BENCH_MEM=1: memory and collections so far, with a monotonic timestamp (to cut a perf profile to the import).
+    private static void Memory(string at)
+    {
+        if (Environment.GetEnvironmentVariable("SALESMENTOR_BENCH_MEM") is null) return;
+        var rss = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        Console.Error.WriteLine($"memory {at} at {Stopwatch.GetTimestamp() / 1e9:0.000}: peak {Measure.PeakMegabytes()} MB, {rss.Trim()}, GC heap {GC.GetTotalMemory(false) / 1048576} MB, committed {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576} MB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
     }
 
     private static readonly (Kpi Kpi, string Name)[] Compared =

@@ -9,7 +9,16 @@ namespace SalesMentor.App.Domain;
 /// </summary>
 public sealed class Opportunity : IVersioned
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>A new opportunity with a new version 7 id.</summary>
+    public Opportunity() => Id = Guid.CreateVersion7();
+
+    /// <summary>
+    /// A new opportunity with an id drawn by the caller: a bulk import draws many at once (<c>NewIds</c>), where
+    /// <see cref="Guid.CreateVersion7()"/> costs a system call each. (EF does not use this constructor: it binds no property.)
+    /// </summary>
+    internal Opportunity(Guid assignedId) => Id = assignedId;
+
+    public Guid Id { get; init; }
 
     /// <summary>Where it came from: <c>salesforce</c>, <c>hubspot</c>, <c>csv:profile</c>, <c>demo</c>.</summary>
     public required string Source { get; init; }
@@ -46,7 +55,16 @@ public enum ActivityType { Call, Email, Meeting, Task, Other }
 /// <summary>A call, email, meeting or task from a CRM, unique by (<see cref="Source"/>, <see cref="ExternalId"/>).</summary>
 public sealed class Activity : IVersioned
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    /// <summary>A new activity with a new version 7 id.</summary>
+    public Activity() => Id = Guid.CreateVersion7();
+
+    /// <summary>
+    /// A new activity with an id drawn by the caller: a bulk import draws many at once (<c>NewIds</c>), where
+    /// <see cref="Guid.CreateVersion7()"/> costs a system call each. (EF does not use this constructor: it binds no property.)
+    /// </summary>
+    internal Activity(Guid assignedId) => Id = assignedId;
+
+    public Guid Id { get; init; }
     public required string Source { get; init; }
     public required string ExternalId { get; init; }
     public PersonId? OwnerId { get; set; }

@@ -16,7 +16,9 @@ internal sealed class CsvRecordReader(DetectingDecoder input)
     public const int MaxCells = 1_000;
 
     private readonly char[] _buffer = new char[32 * 1024];
+    private const int MaxRepeated = 32;
     private readonly StringBuilder _cell = new();
+    private readonly string?[] _previous = new string?[64];
     private int _pos;
     private int _len;
     private bool _done;
@@ -29,10 +31,51 @@ internal sealed class CsvRecordReader(DetectingDecoder input)
     public int Line => _line;
 
     /// <summary>Reads the next record into <paramref name="cells"/>; returns its first line, or 0 at the end.</summary>
-    public async ValueTask<int> ReadAsync(List<string> cells, CancellationToken ct)
+    public ValueTask<int> ReadAsync(List<string> cells, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(cells);
         cells.Clear();
+        return Problem is null && TryReadPlainRecord(cells) is var line and > 0 ? new ValueTask<int>(line) : ReadSlowAsync(cells, ct);
+    }
+
+    // The common case, without an await per cell: a whole record already in the buffer, ended by a line break, with no
+    // quote in it and within the limits. Anything else (a quote, a record running past the buffer, a CR at the
+    // buffer's end, the last line without a break) is left to the cell-by-cell reading below, which reads it the same.
+    private int TryReadPlainRecord(List<string> cells)
+    {
+        var span = _buffer.AsSpan(_pos, _len - _pos);
+        var stop = span.IndexOfAny('"', '\r', '\n');
+        if (stop < 0 || span[stop] == '"' || (span[stop] == '\r' && stop + 1 == span.Length) || stop > MaxCellLength) return 0;
+        var record = span[..stop];
+        if (record.Count(',') >= MaxCells) return 0;
+        var column = 0;
+        while (true)
+        {
+            var comma = record.IndexOf(',');
+            var cell = comma < 0 ? record : record[..comma];
+            cells.Add(Text(column++, cell));
+            if (comma < 0) break;
+            record = record[(comma + 1)..];
+        }
+
+        _pos += stop + 1;
+        if (span[stop] == '\r' && span[stop + 1] == '\n') _pos++;
+        return _line++;
+    }
+
+    // A cell's text; a short one equal to the same column's previous value is that string again (status, owner and
+    // flag columns repeat), which saves most of a large file's allocations.
+    private string Text(int column, ReadOnlySpan<char> cell)
+    {
+        if (cell.IsEmpty) return "";
+        if (cell.Length > MaxRepeated || column >= _previous.Length) return new string(cell);
+        var previous = _previous[column];
+        if (previous is not null && cell.SequenceEqual(previous)) return previous;
+        return _previous[column] = new string(cell);
+    }
+
+    private async ValueTask<int> ReadSlowAsync(List<string> cells, CancellationToken ct)
+    {
         if (Problem is not null || !await EnsureAsync(ct)) return 0;
         var first = _line;
         while (true)

@@ -15,7 +15,18 @@ internal sealed class CsvTableReader
     {
         _decoder = new DetectingDecoder(source, maxBytes, progress);
         _csv = new CsvRecordReader(_decoder);
+        Length = source.CanSeek ? Math.Max(0, source.Length - source.Position) : null;
     }
+
+    /// <summary>The file's size in bytes when the source knows it (a file, not an HTTP request body); null otherwise.</summary>
+    public long? Length { get; }
+
+    /// <summary>
+    /// About how many data rows the file holds, from the share of it read so far; null when its size is not known or
+    /// less than <paramref name="sample"/> bytes have been read (too little to judge by).
+    /// </summary>
+    public long? EstimatedRows(long sample) =>
+        Length is { } length && Bytes >= sample && DataRows > 0 ? (long)Math.Ceiling(DataRows * (double)length / Bytes) : null;
 
     /// <summary>The header cells as written, trimmed (a stray byte order mark removed); null before it is read or when the file has none.</summary>
     public IReadOnlyList<string>? Header { get; private set; }

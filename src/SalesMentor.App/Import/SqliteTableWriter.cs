@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +11,9 @@ namespace SalesMentor.App.Import;
 /// <summary>
 /// SQLite runs in-process, so one prepared single-row statement executed per row is the fastest
 /// way in. The statements are prepared once on the import's own connection (so they run inside its
-/// transaction) and driven through SQLite's C API: per row, each value is bound by position and the
-/// statement stepped and reset. ADO.NET's command would, per row, look every parameter up by name,
+/// transaction) and driven through SQLite's C API: per row, each value is read from the entity typed and bound by
+/// position (<see cref="SqliteColumnBinder{T}"/>: no EF getter, no boxing; unchanged values are not bound again) and
+/// the statement stepped and reset. ADO.NET's command would, per row, look every parameter up by name,
 /// make a data reader and check the statement again, which cost more than SQLite's own work.
 /// The rows are written on a thread of their own, in batches of a few hundred, while the import
 /// reads and checks the next ones (two cores share the work); nothing else uses the connection
@@ -26,11 +26,10 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     private const int ImportCacheKib = 128 * 1024;
     private const int ImportCachePages = ImportCacheKib / 4;
     private const string ImportCacheKibText = "131072";
-    private static readonly object UnboundValue = new();
-
     private readonly sqlite3 _handle;
     private long? _cacheSize;
-    private readonly SqliteValue[] _kinds;
+    // One per column; slots 0 … RowsPerInsert − 1 are the rows of the many-row INSERT, slot RowsPerInsert the single-row one.
+    private readonly SqliteColumnBinder<T>[] _columns;
     private const int BatchRows = 256;
     private const int RowsPerInsert = 32;
     private const int Insert = -1;
@@ -38,8 +37,6 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     private sqlite3_stmt? _insert;
     private sqlite3_stmt? _update;
     private sqlite3_stmt? _insertMany;
-    private object?[]? _boundOne;
-    private object?[]? _boundMany;
     private List<(T, int)> _batch = new(BatchRows);
     private Channel<List<(T, int)>>? _batches;
     private Task? _consumer;
@@ -49,7 +46,7 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     {
         _handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle
             ?? throw new InvalidOperationException("The import's connection is not open.");
-        _kinds = [.. Shape.Columns.Select(c => SqliteValues.KindOf(c.Mapping.StoreType))];
+        _columns = [.. Shape.Columns.Select(c => SqliteColumnBinder<T>.For(c, RowsPerInsert + 1))];
         // A larger page cache while the rows go in: the indexes' pages stay in memory instead of being written to the
         // WAL and read back before the commit (durability is the commit's, unchanged). Put back when done.
         _cacheSize = Pragma("PRAGMA cache_size");
@@ -159,12 +156,11 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         }
 
         _insertMany ??= Prepare(InsertSql(Position, RowsPerInsert));
-        var columns = _kinds.Length;
-        _boundMany ??= Unbound(RowsPerInsert * columns);
+        var columns = _columns.Length;
         for (var r = 0; r < RowsPerInsert; r++)
         {
             var row = batch[start + r].Row;
-            for (var c = 0; c < columns; c++) BindChanged(_insertMany, _boundMany, (r * columns) + c, Shape.Columns[c].ProviderValue(row), _kinds[c]);
+            for (var c = 0; c < columns; c++) Check(_columns[c].BindChanged(_insertMany, r, (r * columns) + c + 1, row));
         }
 
         Step(_insertMany);
@@ -176,8 +172,7 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         if (expectedVersion == Insert)
         {
             _insert ??= Prepare(InsertSql(Position));
-            _boundOne ??= Unbound(_kinds.Length);
-            for (var c = 0; c < _kinds.Length; c++) BindChanged(_insert, _boundOne, c, Shape.Columns[c].ProviderValue(row), _kinds[c]);
+            for (var c = 0; c < _columns.Length; c++) Check(_columns[c].BindChanged(_insert, RowsPerInsert, c + 1, row));
             Step(_insert);
             return;
         }
@@ -206,25 +201,9 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
         return statement;
     }
 
-    // SQLite keeps a statement's values after each step and reset, so a value equal to the one already bound at that
-    // position (the source, the import time, the version, empty columns: often half of a row) is not bound again —
-    // each bind is a call into SQLite that takes the connection's lock. Floating-point values are always bound (0.0
-    // equals -0.0 in .NET, not in storage).
-    private void BindChanged(sqlite3_stmt statement, object?[] bound, int index, object? value, SqliteValue kind)
-    {
-        var last = bound[index];
-        if (ReferenceEquals(last, value)) return;
-        if (last is not null && value is not null and not double and not float && last.GetType() == value.GetType() && last.Equals(value)) return;
-        bound[index] = UnboundValue;
-        Check(SqliteValues.Bind(statement, index + 1, value, kind));
-        bound[index] = value;
-    }
-
-    private static object?[] Unbound(int count) => Enumerable.Repeat(UnboundValue, count).ToArray();
-
     private void Bind(sqlite3_stmt statement, T row)
     {
-        for (var i = 0; i < _kinds.Length; i++) Check(SqliteValues.Bind(statement, i + 1, Shape.Columns[i].ProviderValue(row), _kinds[i]));
+        for (var i = 0; i < _columns.Length; i++) Check(_columns[i].Bind(statement, i + 1, row));
     }
 
     private void Step(sqlite3_stmt statement)
@@ -237,79 +216,5 @@ internal sealed class SqliteTableWriter<T> : TableWriter<T> where T : class
     private void Check(int rc)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _handle);
-    }
-}
-
-/// <summary>How a column's values are bound: by the column's declared store type, as Microsoft.Data.Sqlite does.</summary>
-internal enum SqliteValue { Text, Integer, Real, Blob }
-
-/// <summary>Binds one .NET value as Microsoft.Data.Sqlite would bind it for a column of the given kind.</summary>
-internal static class SqliteValues
-{
-    public static SqliteValue KindOf(string storeType) => storeType.ToUpperInvariant() switch
-    {
-        "INTEGER" => SqliteValue.Integer,
-        "REAL" => SqliteValue.Real,
-        "BLOB" => SqliteValue.Blob,
-        _ => SqliteValue.Text,
-    };
-
-    public static int Bind(sqlite3_stmt statement, int index, object? value, SqliteValue kind)
-    {
-        switch (value)
-        {
-            case null or DBNull:
-                return raw.sqlite3_bind_null(statement, index);
-            case string s when s.Length <= 256:
-                Span<byte> utf8 = stackalloc byte[256 * 3];
-                return raw.sqlite3_bind_text(statement, index, utf8[..Encoding.UTF8.GetBytes(s, utf8)]);
-            case string s:
-                return raw.sqlite3_bind_text(statement, index, s);
-            case bool b:
-                return raw.sqlite3_bind_int64(statement, index, b ? 1 : 0);
-            case int n:
-                return raw.sqlite3_bind_int64(statement, index, n);
-            case long n:
-                return raw.sqlite3_bind_int64(statement, index, n);
-            case short n:
-                return raw.sqlite3_bind_int64(statement, index, n);
-            case byte n:
-                return raw.sqlite3_bind_int64(statement, index, n);
-            case Guid g when kind == SqliteValue.Blob:
-                return raw.sqlite3_bind_blob(statement, index, g.ToByteArray());
-            case Guid g:
-                Span<byte> text = stackalloc byte[36];
-                g.TryFormat(text, out _);
-                for (var i = 0; i < text.Length; i++)
-                {
-                    if (text[i] is >= (byte)'a' and <= (byte)'f') text[i] -= 'a' - 'A';
-                }
-
-                return raw.sqlite3_bind_text(statement, index, text);
-            case DateOnly d:
-                Span<byte> day = stackalloc byte[16];
-                d.TryFormat(day, out var dayLength, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture);
-                return raw.sqlite3_bind_text(statement, index, day[..dayLength]);
-            case DateTime t when kind != SqliteValue.Real:
-                Span<byte> time = stackalloc byte[40];
-                t.TryFormat(time, out var timeLength, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                return raw.sqlite3_bind_text(statement, index, time[..timeLength]);
-            case DateTimeOffset t when kind != SqliteValue.Real:
-                return raw.sqlite3_bind_text(statement, index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
-            case decimal m:
-                Span<byte> number = stackalloc byte[64];
-                m.TryFormat(number, out var numberLength, "0.0###########################", CultureInfo.InvariantCulture);
-                return raw.sqlite3_bind_text(statement, index, number[..numberLength]);
-            case double x when !double.IsNaN(x):
-                return raw.sqlite3_bind_double(statement, index, x);
-            case float x when !float.IsNaN(x):
-                return raw.sqlite3_bind_double(statement, index, x);
-            case Enum e:
-                return raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(e, CultureInfo.InvariantCulture));
-            case byte[] bytes:
-                return raw.sqlite3_bind_blob(statement, index, bytes);
-            default:
-                throw new NotSupportedException($"The bulk writer does not bind values of type {value.GetType().Name} (as {kind}); write this entity through EF.");
-        }
     }
 }

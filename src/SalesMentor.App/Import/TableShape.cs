@@ -48,7 +48,7 @@ internal sealed class TableShape
             var converter = mapping.Converter;
             columns.Add(new TableColumn(helper.DelimitIdentifier(name), property.ClrType, property.IsNullable, mapping,
                 entity => getter.GetClrValueUsingContainingEntity(entity) is { } value ? converter is null ? value : converter.ConvertToProvider(value) : null,
-                property == keyProperty, property.Name == nameof(Domain.IVersioned.Version)));
+                property == keyProperty, property.Name == nameof(Domain.IVersioned.Version)) { Property = property });
         }
 
         return new TableShape(helper.DelimitIdentifier(table.Name, table.Schema), columns,
@@ -60,6 +60,9 @@ internal sealed class TableShape
 /// <param name="ProviderValue">The entity's value in the form the provider stores (value converters applied); null for SQL NULL.</param>
 internal sealed record TableColumn(string Name, Type ClrType, bool Nullable, RelationalTypeMapping Mapping, Func<object, object?> ProviderValue, bool IsKey, bool IsVersion)
 {
+    /// <summary>The model's property, for writers that read it typed (<see cref="SqliteColumnBinder{T}"/>).</summary>
+    public IProperty? Property { get; init; }
+
     /// <summary>A value of the column's type, to let the type mapping configure a reusable parameter.</summary>
     public object Sample => ClrType == typeof(string) ? "" : Activator.CreateInstance(System.Nullable.GetUnderlyingType(ClrType) ?? ClrType)!;
 }

@@ -35,9 +35,9 @@ internal sealed class ActivityRecord : IRecord
     /// <summary>A fingerprint of every stored value (not the owner and deal links, which follow from the references).</summary>
     public UInt128 Fingerprint() => Crm.Fingerprint.Start().Add(OwnerRef).Add((int)Type).Add(Subject).Add(Date).Add(DurationMinutes).Add(Completed).Add(OpportunityRef).Value;
 
-    public Activity ToEntity(Guid id, string source, Core.People.PersonId? owner, Guid? opportunity, int version, DateTime now) => new()
+    public Activity ToEntity(Guid id, string source, Core.People.PersonId? owner, Guid? opportunity, int version, DateTime now) => new(id)
     {
-        Id = id, Source = source, ExternalId = ExternalId!, OwnerId = owner, OwnerRef = OwnerRef, Type = Type, Subject = Subject, Date = Date!.Value,
+        Source = source, ExternalId = ExternalId!, OwnerId = owner, OwnerRef = OwnerRef, Type = Type, Subject = Subject, Date = Date!.Value,
         DurationMinutes = DurationMinutes, Completed = Completed, OpportunityRef = OpportunityRef, OpportunityId = opportunity, ImportedAt = now, Version = version,
     };
 }

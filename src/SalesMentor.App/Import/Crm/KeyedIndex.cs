@@ -12,6 +12,7 @@ internal enum RowAction { Add, Update, Keep, Duplicate }
 /// </summary>
 internal sealed class KeyedIndex
 {
+    private const long MaxExpected = 20_000_000;
     private readonly Dictionary<string, Slot> _slots = new(StringComparer.Ordinal);
 
     /// <summary>How many stored rows were loaded.</summary>
@@ -22,6 +23,13 @@ internal sealed class KeyedIndex
         _slots[key] = new Slot { Id = id, Version = version, Print = print };
         Stored++;
     }
+
+    /// <summary>
+    /// Makes room for <paramref name="keys"/> more keys at once. Growing one doubling at a time, a large file's table
+    /// is copied a dozen times into ever larger arrays, each of which the runtime counts against a full collection of
+    /// the heap; sized once, it is allocated once.
+    /// </summary>
+    public void Expect(long keys) => _slots.EnsureCapacity((int)Math.Min(MaxExpected, _slots.Count + Math.Max(0, keys)));
 
     /// <summary>
     /// Marks <paramref name="key"/> as seen on <paramref name="line"/> and says what to do: add a new

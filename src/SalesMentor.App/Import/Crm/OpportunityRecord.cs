@@ -59,9 +59,9 @@ internal sealed class OpportunityRecord : IRecord
         return print.Value;
     }
 
-    public Opportunity ToEntity(Guid id, string source, Core.People.PersonId? owner, int version, DateTime now) => new()
+    public Opportunity ToEntity(Guid id, string source, Core.People.PersonId? owner, int version, DateTime now) => new(id)
     {
-        Id = id, Source = source, ExternalId = ExternalId!, OwnerId = owner, OwnerRef = OwnerRef, Name = Name, Account = Account, Product = Product,
+        Source = source, ExternalId = ExternalId!, OwnerId = owner, OwnerRef = OwnerRef, Name = Name, Account = Account, Product = Product,
         Stage = Stage, Amount = Amount, Currency = Currency, CreatedOn = CreatedOn, CloseDate = CloseDate, IsClosed = IsClosed, IsWon = IsWon,
         Probability = Probability, LeadSource = LeadSource, ImportedAt = now, Version = version,
     };

@@ -20,6 +20,7 @@ internal sealed class SalesImporter(SalesMentorDb db)
     public const int PreviewRows = 10;
     private const int MaxShapeProblems = 100;
     private const int MaxIgnoredListed = 15;
+    private const long SizingSample = 1024 * 1024;
 
     /// <param name="beforeCommit">Called inside the transaction once the rows are written: adds the run record and the audit event.</param>
     public async Task<SalesOutcome> RunAsync<TRecord, TEntity>(
@@ -117,9 +118,17 @@ internal sealed class SalesImporter(SalesMentorDb db)
         var writing = writer is not null;
         var shapeProblems = 0;
         var ids = new NewIds(TimeProvider.System);
+        var sized = mode == SalesMode.Preview;
         int line;
         while ((line = await table.ReadRowAsync(cells, ct)) > 0)
         {
+            if (!sized && table.EstimatedRows(SizingSample) is { } rows)
+            {
+                // A megabyte in, the file's size says about how many keys are still to come (10 % added for rows longer than those so far).
+                index.Expect((rows - table.DataRows) * 11 / 10);
+                sized = true;
+            }
+
             if (format.IsFooter(cells))
             {
                 outcome.Footers++;

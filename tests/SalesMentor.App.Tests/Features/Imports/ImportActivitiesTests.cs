@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Imports;
 using SalesMentor.App.Tests.Infrastructure;
@@ -76,5 +78,29 @@ public class ImportActivitiesTests
         Assert.Equal((ActivityType.Email, false), (tasks["T2"].Type, tasks["T2"].Completed));
         Assert.Equal((ActivityType.Meeting, true), (tasks["T3"].Type, tasks["T3"].Completed));
         Assert.Equal((ActivityType.Task, new DateOnly(2024, 5, 4)), (tasks["T4"].Type, tasks["T4"].Date));
+    }
+
+    // A file whose size is known (more than a megabyte) has its key index sized from its first megabyte: the index still
+    // finds a key seen 20,000 rows before, and a re-import still finds every stored row.
+    [Theory, BothProviders]
+    public async Task ImportActivities_LargeFileOfKnownSize_CatchesADuplicateAtTheEnd_AndReimportsUnchanged(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var rows = Enumerable.Range(0, 20_000).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"00T{i:D12},005X,Call number {i} about the renewal and the next steps,2024-05-{(i % 28) + 1:D2},Completed,Call")).ToList();
+        var header = "Id,OwnerId,Subject,ActivityDate,Status,TaskSubtype";
+        var file = Encoding.UTF8.GetBytes(Csv([header, .. rows, "00T000000000007,005X,Again,2024-05-01,Completed,Call"]));
+        Assert.True(file.Length > 1_500_000);
+
+        var refused = Run(await ImportActivitiesFromFileAsync(app, file));
+        Assert.Equal((ImportStatus.Rejected, 1, 0), (refused.Status, refused.RejectedRows, refused.Added));
+        HasProblem(refused, 20_002, "Id", "The activity '00T000000000007' is already on line 9");
+        Assert.Empty(await ActivitiesAsync(app));
+
+        var skipped = Run(await ImportActivitiesFromFileAsync(app, file, skipBadRows: true));
+        Assert.Equal((ImportStatus.Completed, 20_000, 1), (skipped.Status, skipped.Added, skipped.RejectedRows));
+        var again = Run(await ImportActivitiesFromFileAsync(app, Encoding.UTF8.GetBytes(Csv([header, .. rows]))));
+        Assert.Equal((0, 0, 20_000), (again.Added, again.Updated, again.Unchanged));
+        Assert.Equal(20_000, (await ActivitiesAsync(app)).Count);
     }
 }

@@ -42,6 +42,14 @@ internal static class SalesImports
         });
     }
 
+    /// <summary>The one-shot import of activities from a stream that can seek and knows its length, as a file on disk (the command line).</summary>
+    public static async Task<Result<ImportRunView>> ImportActivitiesFromFileAsync(TestApp app, byte[] bytes, bool skipBadRows = false)
+    {
+        await using var stream = new MemoryStream(bytes, writable: false);
+        var request = new ImportSalesDataRequest(stream, "Task.csv", SkipBadRows: skipBadRows);
+        return await app.InScopeAsync(s => s.Get<ImportActivities>().HandleAsync(TestApp.AdminActor, request, default));
+    }
+
     public static async Task<Result<ImportRunView>> StageAsync(TestApp app, byte[] bytes, string fileName = "upload.csv", string? kind = null, string? format = null)
     {
         await using var stream = new NonSeekableStream(new MemoryStream(bytes), 1000);
