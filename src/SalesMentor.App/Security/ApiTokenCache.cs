@@ -8,7 +8,7 @@ namespace SalesMentor.App.Security;
 /// <summary>
 /// The stored facts an API token check needs (token, account, person, admin role), kept per instance by token hash.
 /// Each use is checked against the <see cref="ChangeCounters.Tokens"/> counter that database triggers raise on every write
-/// to the tokens (but their last-used time), the accounts, their roles, and on a person's deletion or renaming — whoever
+/// to the tokens (but their last-used time), the accounts, their roles, and on a person's deletion, renaming or leaving date — whoever
 /// writes — so revoking a token, disabling an account or changing a role is seen by the very next call, at the price of
 /// one primary-key read instead of the joined token query. Unknown secrets are never kept.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class ApiTokenCache
     /// <summary>What one token check reads, as stored when it was read.</summary>
     public sealed record StoredToken(
         Guid Id, Guid UserId, ApiTokenScope Scope, DateTime ExpiresAt, DateTime? RevokedAt, bool IsDisabled,
-        Core.People.PersonId PersonId, string PersonName, bool IsAdmin)
+        Core.People.PersonId PersonId, string PersonName, DateOnly? PersonLeftOn, bool IsAdmin)
     {
         /// <summary>The last-used time as this instance last read or wrote it (not part of the counter).</summary>
         public DateTime? LastUsedAt { get; set; }
@@ -65,12 +65,12 @@ public sealed class ApiTokenCache
             where t.Hash == hash
             select new
             {
-                t.Id, t.UserId, t.Scope, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, u.IsDisabled, u.PersonId, p.Name,
+                t.Id, t.UserId, t.Scope, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, u.IsDisabled, u.PersonId, p.Name, p.LeftOn,
                 IsAdmin = db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)),
             }).FirstOrDefaultAsync(ct);
         return found is null
             ? null
-            : new StoredToken(found.Id, found.UserId, found.Scope, found.ExpiresAt, found.RevokedAt, found.IsDisabled, found.PersonId, found.Name, found.IsAdmin)
+            : new StoredToken(found.Id, found.UserId, found.Scope, found.ExpiresAt, found.RevokedAt, found.IsDisabled, found.PersonId, found.Name, found.LeftOn, found.IsAdmin)
             {
                 LastUsedAt = found.LastUsedAt,
             };

@@ -88,6 +88,7 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             ApiTokenRefusal.Expired => ("token.expired", "This API token has expired. Create a new one on the API tokens page."),
             ApiTokenRefusal.Revoked => ("token.revoked", "This API token was revoked."),
             ApiTokenRefusal.AccountDisabled => ("token.account_disabled", "The account this API token belongs to is disabled."),
+            ApiTokenRefusal.PersonLeft => ("token.person_left", "The person this API token belongs to has left the organization."),
             _ => ("token.invalid", "This is not a valid API token. Send it as 'Authorization: Bearer smt_…'."),
         };
         await TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",

@@ -168,7 +168,7 @@ public class ApiTokenCheckCacheTests
             await using var transaction = await scope.Db.Database.BeginTransactionAsync();
             await scope.Db.Database.ExecuteSqlInterpolatedAsync($"""UPDATE "AspNetUsers" SET "IsDisabled" = TRUE WHERE "Email" = {world.RepA.Email}""");
             // Inside the transaction the token is already refused...
-            Assert.Equal(ApiTokenRefusal.AccountDisabled, (await new ApiTokenValidator(scope.Db, app.Services.GetRequiredService<ApiTokenCache>(), app.Clock)
+            Assert.Equal(ApiTokenRefusal.AccountDisabled, (await new ApiTokenValidator(scope.Db, app.Services.GetRequiredService<ApiTokenCache>(), app.Clock, scope.Get<OrgClock>())
                 .ValidateAsync(token.Secret, default)).Refusal);
             await transaction.RollbackAsync();
         }
@@ -177,5 +177,35 @@ public class ApiTokenCheckCacheTests
         // rolled-back one had: what was read inside a transaction is never kept.
         await Create(app, world.RepB);
         Assert.NotNull((await Check(app, token.Secret)).Identity);
+    }
+
+    [Theory, BothProviders]
+    public async Task PersonLeaving_TakesEffectOnTheNextCall_AndOnTheDayTheyLeave(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var world = await TestWorld.CreateAsync(app.Services, app.Clock.GetUtcNow().UtcDateTime);
+        var token = await Create(app, world.RepA, days: 60);
+        Assert.NotNull((await Check(app, token.Secret)).Identity);
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+
+        // A leaving date next week, set in plain SQL: still here, the token works until that day comes.
+        var nextWeek = today.AddDays(7);
+        Assert.Equal(1, await Sql(app, $"""UPDATE "People" SET "LeftOn" = {nextWeek} WHERE "Email" = {world.RepA.Email}"""));
+        Assert.NotNull((await Check(app, token.Secret)).Identity);
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal((null, ApiTokenRefusal.PersonLeft), await Check(app, token.Secret));
+
+        // The date cleared (they came back): the next call works again.
+        await app.InScopeAsync(s => s.Db.People.Where(p => p.Id == world.RepA.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.LeftOn, (DateOnly?)null)));
+        Assert.NotNull((await Check(app, token.Secret)).Identity);
+
+        // Leaving today, through EF: refused on the very next call.
+        await app.InScopeAsync(async s =>
+        {
+            var person = await s.Db.People.SingleAsync(p => p.Id == world.RepA.Id);
+            person.LeftOn = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+            return await s.Db.SaveChangesAsync();
+        });
+        Assert.Equal((null, ApiTokenRefusal.PersonLeft), await Check(app, token.Secret));
     }
 }

@@ -1811,6 +1811,57 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                     b.ToTable("Pulses");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.PulseAggregate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Commitment")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RespondentCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Respondents")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Safety")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)");
+
+                    b.Property<decimal>("Trust")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Round", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PulseAggregates");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.PulseReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2496,6 +2547,15 @@ namespace SalesMentor.App.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RespondentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.PulseAggregate", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.MentorshipProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

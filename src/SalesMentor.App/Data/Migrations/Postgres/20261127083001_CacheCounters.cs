@@ -7,7 +7,7 @@ namespace SalesMentor.App.Data.Migrations.Postgres
     /// <summary>
     /// Two more change counters for per-instance caches (see <c>Data.ChangeCounters</c>), raised by statement triggers
     /// (with the function of migration <c>ChangeCounters</c>): <c>tokens</c>, by every write to ApiTokens (but its
-    /// last-used time), AspNetUsers, AspNetUserRoles and AspNetRoles and by the deletion or renaming of a person — what
+    /// last-used time), AspNetUsers, AspNetUserRoles and AspNetRoles and by the deletion, renaming or leaving date of a person — what
     /// an API token check reads; <c>org-units</c>, by every write to Teams and Regions and by the insertion, deletion or
     /// team, region or leaving date change of a person — the team and region lists. Truncates count as writes.
     /// Not part of the EF model.
@@ -20,7 +20,7 @@ namespace SalesMentor.App.Data.Migrations.Postgres
             ("AspNetUsers_Tokens", "AspNetUsers", "INSERT OR DELETE OR UPDATE OR TRUNCATE", "tokens"),
             ("AspNetUserRoles_Tokens", "AspNetUserRoles", "INSERT OR DELETE OR UPDATE OR TRUNCATE", "tokens"),
             ("AspNetRoles_Tokens", "AspNetRoles", "INSERT OR DELETE OR UPDATE OR TRUNCATE", "tokens"),
-            ("People_Tokens", "People", """DELETE OR UPDATE OF "Name" OR TRUNCATE""", "tokens"),
+            ("People_Tokens", "People", """DELETE OR UPDATE OF "Name", "LeftOn" OR TRUNCATE""", "tokens"),
             ("Teams_OrgUnits", "Teams", "INSERT OR DELETE OR UPDATE OR TRUNCATE", "org-units"),
             ("Regions_OrgUnits", "Regions", "INSERT OR DELETE OR UPDATE OR TRUNCATE", "org-units"),
             ("People_OrgUnits", "People", """INSERT OR DELETE OR UPDATE OF "TeamId", "RegionId", "LeftOn" OR TRUNCATE""", "org-units"),

@@ -1796,6 +1796,57 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                     b.ToTable("Pulses");
                 });
 
+            modelBuilder.Entity("SalesMentor.App.Domain.PulseAggregate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Commitment")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgramId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RespondentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Respondents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Safety")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Trust")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Round", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PulseAggregates");
+                });
+
             modelBuilder.Entity("SalesMentor.App.Domain.PulseReminder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2481,6 +2532,15 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RespondentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesMentor.App.Domain.PulseAggregate", b =>
+                {
+                    b.HasOne("SalesMentor.App.Domain.MentorshipProgram", null)
+                        .WithMany()
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

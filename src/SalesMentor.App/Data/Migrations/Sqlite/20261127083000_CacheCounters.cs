@@ -6,8 +6,8 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
 {
     /// <summary>
     /// Two more change counters for per-instance caches (see <c>Data.ChangeCounters</c>): <c>tokens</c>, raised by every
-    /// write to ApiTokens (but its last-used time), AspNetUsers, AspNetUserRoles and AspNetRoles and by the deletion or
-    /// renaming of a person — what an API token check reads; <c>org-units</c>, raised by every write to Teams and Regions
+    /// write to ApiTokens (but its last-used time), AspNetUsers, AspNetUserRoles and AspNetRoles and by the deletion,
+    /// renaming or leaving date of a person — what an API token check reads; <c>org-units</c>, raised by every write to Teams and Regions
     /// and by the insertion, deletion or team, region or leaving date change of a person — the team and region lists.
     /// Not part of the EF model.
     /// </summary>
@@ -27,7 +27,7 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
             ("AspNetRoles_Tokens_Insert", """AFTER INSERT ON "AspNetRoles" """, "tokens"),
             ("AspNetRoles_Tokens_Update", """AFTER UPDATE ON "AspNetRoles" """, "tokens"),
             ("AspNetRoles_Tokens_Delete", """AFTER DELETE ON "AspNetRoles" """, "tokens"),
-            ("People_Tokens_Name", """AFTER UPDATE OF "Name" ON "People" """, "tokens"),
+            ("People_Tokens_Update", """AFTER UPDATE OF "Name", "LeftOn" ON "People" """, "tokens"),
             ("People_Tokens_Delete", """AFTER DELETE ON "People" """, "tokens"),
             ("Teams_OrgUnits_Insert", """AFTER INSERT ON "Teams" """, "org-units"),
             ("Teams_OrgUnits_Update", """AFTER UPDATE ON "Teams" """, "org-units"),
