@@ -25,11 +25,12 @@ internal sealed class KeyedIndex
     }
 
     /// <summary>
-    /// Makes room for <paramref name="keys"/> more keys at once. Growing one doubling at a time, a large file's table
-    /// is copied a dozen times into ever larger arrays, each of which the runtime counts against a full collection of
-    /// the heap; sized once, it is allocated once.
+    /// Makes room for about <paramref name="keys"/> keys in all (the stored ones and the file's) at once. Growing one
+    /// doubling at a time, a large file's table is copied a dozen times into ever larger arrays, each of which the
+    /// runtime counts against a full collection of the heap; sized once, it is allocated once. A re-import of the same
+    /// rows (its keys already stored) needs no more room than the stored keys took.
     /// </summary>
-    public void Expect(long keys) => _slots.EnsureCapacity((int)Math.Min(MaxExpected, _slots.Count + Math.Max(0, keys)));
+    public void Expect(long keys) => _slots.EnsureCapacity((int)Math.Min(MaxExpected, Math.Max(_slots.Count, keys)));
 
     /// <summary>
     /// Marks <paramref name="key"/> as seen on <paramref name="line"/> and says what to do: add a new

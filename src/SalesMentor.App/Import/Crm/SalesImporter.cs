@@ -124,8 +124,8 @@ internal sealed class SalesImporter(SalesMentorDb db)
         {
             if (!sized && table.EstimatedRows(SizingSample) is { } rows)
             {
-                // A megabyte in, the file's size says about how many keys are still to come (10 % added for rows longer than those so far).
-                index.Expect((rows - table.DataRows) * 11 / 10);
+                // A megabyte in, the file's size says about how many rows it has (10 % added for rows longer than those so far).
+                index.Expect(rows * 11 / 10);
                 sized = true;
             }
 
