@@ -45,11 +45,6 @@ public sealed class GetProgramHealth(SalesMentorDb db, Access access, Confidenti
     private async Task<(List<PulseAggregateView>, int)> AggregatesAsync(Guid programId, PulseSchedule schedule, DateOnly day, CancellationToken ct)
     {
         var released = await aggregates.ReleaseAsync(programId, schedule.Round(day), ct);
-        var views = released.Aggregates.Where(a => a.Key.StartsWith(Prefix, StringComparison.Ordinal))
-            .OrderByDescending(a => a.Round).ThenBy(a => Array.IndexOf(PulseAggregates.Groups, a.Key[Prefix.Length..]))
-            .Select(a => PulseAggregates.View(a, schedule, a.Key[Prefix.Length..])).ToList();
-        return (views, released.Withheld.Count(w => w.Key.StartsWith(Prefix, StringComparison.Ordinal)));
+        return released.For("program:", schedule);
     }
-
-    private const string Prefix = "program:";
 }

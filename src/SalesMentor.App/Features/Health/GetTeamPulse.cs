@@ -20,11 +20,7 @@ public sealed class GetTeamPulse(Access access, OrgClock today, PulseAggregates 
         if (hierarchy.ReportsOf(me).Count == 0) return Error.NotFound("program");
         var schedule = PulseSchedule.Of(program);
         var released = await aggregates.ReleaseAsync(program.Id, schedule.Round(await today.TodayAsync(ct)), ct);
-        var prefix = $"team:{me}:";
-        var views = released.Aggregates.Where(a => a.Key.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(a => PulseAggregates.View(a, schedule, a.Key[prefix.Length..]))
-            .OrderByDescending(a => a.Round).ThenBy(a => Array.IndexOf(PulseAggregates.Groups, a.Group)).ToList();
-        var withheld = released.Withheld.Count(w => w.Key.StartsWith(prefix, StringComparison.Ordinal));
+        var (views, withheld) = released.For($"team:{me}:", schedule);
         return new TeamPulseView(program.Id, program.Name, hierarchy.Below(me).Count, views, withheld);
     }
 }

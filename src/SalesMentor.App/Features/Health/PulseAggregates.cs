@@ -26,7 +26,7 @@ public sealed class PulseAggregates(SalesMentorDb db, Access access, Confidentia
     private const int Attempts = 5;
 
     /// <summary>The groups of answers aggregated, in the order they are weighed and shown.</summary>
-    internal static readonly string[] Groups = ["everyone", "mentees", "mentors"];
+    private static readonly string[] Groups = ["everyone", "mentees", "mentors"];
 
     /// <summary>The released aggregates of the program's rounds before <paramref name="currentRound"/>, and the candidates withheld.</summary>
     internal async Task<Released> ReleaseAsync(Guid programId, int currentRound, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class PulseAggregates(SalesMentorDb db, Access access, Confidentia
     }
 
     /// <summary>A stored aggregate as shown, under the group name the viewer knows it by.</summary>
-    internal static PulseAggregateView View(PulseAggregate a, PulseSchedule schedule, string group) =>
+    private static PulseAggregateView View(PulseAggregate a, PulseSchedule schedule, string group) =>
         new(a.Round, schedule.Start(a.Round), group, a.RespondentCount, a.Trust, a.Safety, a.Value, a.Commitment);
 
     private static decimal Mean(Candidate c, Func<PulseScores, int> score) =>
@@ -144,5 +144,18 @@ public sealed class PulseAggregates(SalesMentorDb db, Access access, Confidentia
     private sealed record Candidate(int Round, string Key, HashSet<PersonId> People, List<PulseScores> Answers);
 
     /// <summary>What is released (stored, never changing) and which (round, key) candidates with answers are withheld.</summary>
-    internal sealed record Released(IReadOnlyList<PulseAggregate> Aggregates, IReadOnlyList<(int Round, string Key)> Withheld);
+    internal sealed record Released(IReadOnlyList<PulseAggregate> Aggregates, IReadOnlyList<(int Round, string Key)> Withheld)
+    {
+        /// <summary>
+        /// One viewer's share: the released aggregates whose key starts with <paramref name="prefix"/> (<c>program:</c> or
+        /// <c>team:{manager}:</c>) as views named by their group, newest round first, and how many of theirs are withheld.
+        /// </summary>
+        public (List<PulseAggregateView> Views, int Withheld) For(string prefix, PulseSchedule schedule)
+        {
+            var views = Aggregates.Where(a => a.Key.StartsWith(prefix, StringComparison.Ordinal))
+                .Select(a => View(a, schedule, a.Key[prefix.Length..]))
+                .OrderByDescending(a => a.Round).ThenBy(a => Array.IndexOf(Groups, a.Group)).ToList();
+            return (views, Withheld.Count(w => w.Key.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+    }
 }
