@@ -10,7 +10,7 @@ namespace SalesMentor.App.Common;
 /// that database triggers raise on every write to OrganizationSettings, whoever writes, so a change is seen by the next
 /// request. Null values: there is no settings row (callers apply their defaults).
 /// </summary>
-public sealed class OrgSettingsCache
+public sealed class OrgSettingsCache(ChangeCounterReader counters)
 {
     /// <summary>The two settings as stored, null when there is no settings row.</summary>
     public sealed record Basics(string? TimeZone, SalesDataVisibility? SalesDataVisibility);
@@ -25,7 +25,7 @@ public sealed class OrgSettingsCache
         ArgumentNullException.ThrowIfNull(db);
         var database = db.Database.GetConnectionString() ?? "";
         // The version first, then the row (see HierarchyCache).
-        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.KpiSettings, ct);
+        var version = await counters.ReadAsync(db, ChangeCounters.KpiSettings, ct);
         var entry = _entry;
         if (entry is not null && entry.Version == version && entry.Database == database) return entry.Basics;
         var row = await db.OrganizationSettings.AsNoTracking()

@@ -30,7 +30,7 @@ public static class ChangeCounters
     /// </summary>
     public const string OrgUnits = "org-units";
 
-    private const string Sql = """SELECT "Version" FROM "ChangeCounters" WHERE "Name" = @name""";
+    internal const string Sql = """SELECT "Version" FROM "ChangeCounters" WHERE "Name" = @name""";
 
     /// <summary>The counter as this unit of work sees it (inside its transaction, when there is one).</summary>
     public static async Task<long> ReadAsync(SalesMentorDb db, string name, CancellationToken ct)
@@ -46,12 +46,16 @@ public static class ChangeCounters
             parameter.ParameterName = "name";
             parameter.Value = name;
             command.Parameters.Add(parameter);
-            var value = await command.ExecuteScalarAsync(ct) ?? throw new DataException($"ChangeCounters has no '{name}' row: run the migrations.");
-            return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            return ToVersion(await command.ExecuteScalarAsync(ct), name);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    internal static long ToVersion(object? value, string name) =>
+        value is null or DBNull
+            ? throw new DataException($"ChangeCounters has no '{name}' row: run the migrations.")
+            : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }

@@ -13,7 +13,7 @@ namespace SalesMentor.App.Kpis;
 /// readers that arrive meanwhile wait for it rather than get numbers they already know are stale. A recompute does
 /// not depend on the reader that started it: a reader who gives up (a closed tab) does not cancel it for the others.
 /// </summary>
-public sealed partial class KpiCache(IServiceScopeFactory scopes, TimeProvider clock, ILogger<KpiCache> logger) : IDisposable
+public sealed partial class KpiCache(IServiceScopeFactory scopes, ChangeCounterReader counters, TimeProvider clock, ILogger<KpiCache> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _lock = new();
@@ -63,7 +63,7 @@ public sealed partial class KpiCache(IServiceScopeFactory scopes, TimeProvider c
     {
         var database = db.Database.GetConnectionString() ?? "";
         // The counter first, then the rows: rows newer than their counter only cause one more read later, never a stale key.
-        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.KpiSettings, ct);
+        var version = await counters.ReadAsync(db, ChangeCounters.KpiSettings, ct);
         var entry = _key;
         if (entry is not null && entry.Version == version && entry.Database == database) return entry.Key.AsOf(clock);
         var key = await KpiCacheKey.ReadAsync(db, clock, ct);

@@ -12,7 +12,7 @@ namespace SalesMentor.App.Security;
 /// writes — so revoking a token, disabling an account or changing a role is seen by the very next call, at the price of
 /// one primary-key read instead of the joined token query. Unknown secrets are never kept.
 /// </summary>
-public sealed class ApiTokenCache
+public sealed class ApiTokenCache(ChangeCounterReader counters)
 {
     /// <summary>More distinct tokens than this in one version start the cache over (bounds its memory).</summary>
     private const int MaxEntries = 10_000;
@@ -41,7 +41,7 @@ public sealed class ApiTokenCache
         var database = db.Database.GetConnectionString() ?? "";
         // The version first, then the row: the row is at least as new as the version it is kept under, so a change
         // between the two reads makes the next call read again rather than keep a stale answer.
-        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.Tokens, ct);
+        var version = await counters.ReadAsync(db, ChangeCounters.Tokens, ct);
         var entry = _entry;
         if (entry is null || entry.Version != version || entry.Database != database || entry.Tokens.Count >= MaxEntries)
         {

@@ -9,7 +9,7 @@ namespace SalesMentor.App.Security;
 /// triggers raise on every insert into, delete from and manager change of <c>People</c> (<see cref="ChangeCounters"/>), whoever writes — EF, raw SQL, an import or another instance — so a change is seen by the next
 /// request, never later: one primary-key read per scope instead of reading the whole People table.
 /// </summary>
-public sealed class HierarchyCache
+public sealed class HierarchyCache(ChangeCounterReader counters)
 {
     private sealed record Entry(string Database, long Version, Hierarchy Hierarchy);
 
@@ -22,7 +22,7 @@ public sealed class HierarchyCache
         var database = db.Database.GetConnectionString() ?? "";
         // The version first, then the rows: the rows are at least as new as the version they are stored under, so a
         // change between the two reads makes the next request load again rather than keep a stale tree.
-        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.People, ct);
+        var version = await counters.ReadAsync(db, ChangeCounters.People, ct);
         var entry = _entry;
         if (entry is not null && entry.Version == version && entry.Database == database) return entry.Hierarchy;
         var edges = await db.People.AsNoTracking().Select(p => new { p.Id, p.ManagerId }).ToListAsync(ct);

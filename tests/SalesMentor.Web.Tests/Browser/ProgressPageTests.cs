@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SalesMentor.App.Common;
 using SalesMentor.App.Domain;
@@ -23,7 +24,7 @@ public class ProgressPageTests(BrowserFixture fixture) : BrowserTest(fixture)
     {
         var host = await StartHostAsync();
         var world = await host.CreateWorldAsync();
-        var today = await QueryAsync(host, db => new OrgClock(db, new OrgSettingsCache(), TimeProvider.System).TodayAsync(default));
+        var today = await QueryAsync(host, db => new OrgClock(db, host.Services.GetRequiredService<OrgSettingsCache>(), TimeProvider.System).TodayAsync(default));
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         string Key(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var now = DateTime.UtcNow;

@@ -20,7 +20,7 @@ public sealed record RestoreSummary(string Provider, string Schema, DateTime Bac
 /// current file is kept beside the restored one; stop the app while restoring. The confidential-space key file
 /// travels with the database (its text cannot be read without it): a different key already in place is kept beside.
 /// </summary>
-public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, IConfiguration configuration, TimeProvider clock)
+public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, IConfiguration configuration, TimeProvider clock, ChangeCounterReader counters)
 {
     public async Task<Result<RestoreSummary>> HandleAsync(Actor actor, RestoreBackupRequest request, CancellationToken ct)
     {
@@ -122,6 +122,7 @@ public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, ICo
         }
 
         SqliteConnection.ClearAllPools();
+        counters.Reset();
         string? kept = null;
         if (File.Exists(target))
         {

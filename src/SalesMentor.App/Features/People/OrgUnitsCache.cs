@@ -9,7 +9,7 @@ namespace SalesMentor.App.Features.People;
 /// every insertion, deletion, or team, region or leaving date change of a person, whoever writes, so a change is seen by
 /// the next request: one primary-key read instead of two grouped counts over People on every page that lists them.
 /// </summary>
-public sealed class OrgUnitsCache
+public sealed class OrgUnitsCache(ChangeCounterReader counters)
 {
     /// <summary>The stored lists, unsorted (callers sort in their own culture).</summary>
     public sealed record OrgUnits(IReadOnlyList<TeamRow> Teams, IReadOnlyList<RegionRow> Regions);
@@ -30,7 +30,7 @@ public sealed class OrgUnitsCache
     {
         ArgumentNullException.ThrowIfNull(db);
         var database = db.Database.GetConnectionString() ?? "";
-        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.OrgUnits, ct);
+        var version = await counters.ReadAsync(db, ChangeCounters.OrgUnits, ct);
         var entry = _names;
         if (entry is not null && entry.Version == version && entry.Database == database) return entry.Names;
         var names = new UnitNames(
@@ -46,7 +46,7 @@ public sealed class OrgUnitsCache
         ArgumentNullException.ThrowIfNull(db);
         var database = db.Database.GetConnectionString() ?? "";
         // The version first, then the rows (see HierarchyCache).
-        var version = await ChangeCounters.ReadAsync(db, ChangeCounters.OrgUnits, ct);
+        var version = await counters.ReadAsync(db, ChangeCounters.OrgUnits, ct);
         var entry = _entry;
         if (entry is not null && entry.Version == version && entry.Today == today && entry.Database == database) return entry.Units;
         // Inside a transaction the version may roll back and later be reached again by other writes: never kept then.
