@@ -62,7 +62,11 @@ public sealed class KpiPeriodTable
 /// </summary>
 public sealed class KpiSnapshot
 {
+    /// <summary>More derived values than this start the memo over (bounds its memory; each is at most one array per person).</summary>
+    private const int MaxDerived = 512;
+
     private readonly Dictionary<PersonId, int> _index;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _derived = new();
 
     internal KpiSnapshot(KpiCacheKey key, KpiData data, IReadOnlyList<KpiPeriodTable> tables, KpiStars stars, KpiSignals signals, KpiBuildStats stats)
     {
@@ -95,6 +99,22 @@ public sealed class KpiSnapshot
     public int IndexOf(PersonId person) => _index.TryGetValue(person, out var index) ? index : -1;
 
     public KpiLoadProblems ProblemsOf(int person) => Data.Problems[person];
+
+    /// <summary>
+    /// A value computed from this snapshot and the key alone (nothing read elsewhere, nothing about who asks), kept as
+    /// long as the snapshot: ranks, per-person values and orders that every request for the same board would compute
+    /// again. Two requests may compute the same value at once; both results are equal, one is kept.
+    /// </summary>
+    internal T Derived<TKey, T>(TKey key, Func<KpiSnapshot, TKey, T> compute)
+        where TKey : notnull
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(compute);
+        if (_derived.TryGetValue(key, out var kept)) return (T)kept;
+        var value = compute(this, key);
+        if (_derived.Count >= MaxDerived) _derived.Clear();
+        return (T)_derived.GetOrAdd(key, value);
+    }
 
     /// <summary>The same numbers judged by another star rule.</summary>
     internal KpiSnapshot WithStars(KpiCacheKey key, KpiStars stars, KpiBuildStats stats) => new(key, Data, Tables, stars, Signals, stats);

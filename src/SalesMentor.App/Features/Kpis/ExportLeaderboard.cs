@@ -22,7 +22,7 @@ public sealed class ExportLeaderboard(SalesMentorDb db, Access access, KpiCache 
         var definition = Core.Kpis.KpiCatalog.Of(b.Kpi);
         var period = b.Table.Periods[b.Period];
         string[] headers = ["rank", "name", "team", "region", definition.Id, "percentile", "peers", "period"];
-        var rows = b.Rows.Select(r => new object?[]
+        var rows = b.Rows().Select(r => new object?[]
         {
             r.Rank, r.Name, r.Team, r.Region, r.Value, r.Percentile is { } p ? Math.Round(p, 2) : null, r.Peers, KpiPeriodKeys.KeyOf(period),
         });

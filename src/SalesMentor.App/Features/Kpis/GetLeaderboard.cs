@@ -1,3 +1,4 @@
+using System.Globalization;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
 using SalesMentor.App.Kpis;
@@ -42,13 +43,49 @@ public sealed class GetLeaderboard(SalesMentorDb db, Access access, KpiCache cac
         return new LeaderboardView(
             KpiDefinitionView.Of(b.Kpi), PeriodView.Of(b.Table.Periods[b.Period]), b.Scope, b.Snapshot.Currency, b.Snapshot.AsOf,
             [.. b.Table.Periods.Select(PeriodView.Of)],
-            [.. b.Rows.Skip(request.Paging.Skip).Take(request.Paging.SafeSize)], b.Rows.Count, request.Paging.SafePage, request.Paging.SafeSize);
+            [.. b.Rows(request.Paging.Skip, request.Paging.SafeSize)], b.Count, request.Paging.SafePage, request.Paging.SafeSize);
     }
 }
 
-/// <summary>The leaderboard's rows, ranked and sorted; shared by the page, the API and the export.</summary>
-internal sealed record Leaderboard(KpiSnapshot Snapshot, KpiPeriodTable Table, int Period, Kpi Kpi, string Scope, IReadOnlyList<LeaderboardRow> Rows)
+/// <summary>
+/// The leaderboard's rows, ranked and sorted; shared by the page, the API and the export. Ranks, values and the orders
+/// by rank, value and name depend on the snapshot alone and are kept with it (<see cref="KpiSnapshot.Derived"/>); a request
+/// only filters that order by what the actor may see and by region or team, and makes rows for the page it shows.
+/// </summary>
+internal sealed class Leaderboard
 {
+    private readonly IReadOnlyList<int> _order;
+    private readonly Ranking _ranking;
+    private readonly KpiNames _names;
+
+    private Leaderboard(KpiSnapshot snapshot, KpiPeriodTable table, int period, Kpi kpi, string scope, IReadOnlyList<int> order, Ranking ranking, KpiNames names)
+    {
+        (Snapshot, Table, Period, Kpi, Scope) = (snapshot, table, period, kpi, scope);
+        (_order, _ranking, _names) = (order, ranking, names);
+    }
+
+    public KpiSnapshot Snapshot { get; }
+    public KpiPeriodTable Table { get; }
+    public int Period { get; }
+    public Kpi Kpi { get; }
+    public string Scope { get; }
+
+    /// <summary>How many people the board lists.</summary>
+    public int Count => _order.Count;
+
+    /// <summary>The rows in order, from <paramref name="skip"/>, at most <paramref name="take"/>.</summary>
+    public IEnumerable<LeaderboardRow> Rows(int skip = 0, int take = int.MaxValue)
+    {
+        for (var k = Math.Max(skip, 0); k < _order.Count && k - skip < take; k++)
+        {
+            var i = _order[k];
+            var p = Snapshot.People[i];
+            var (rank, peers, percentile) = _ranking.Ranks[i];
+            yield return new LeaderboardRow(p.Id, p.Name, p.TeamId, _names.Team(p.TeamId), p.RegionId, _names.Region(p.RegionId),
+                _ranking.Values[i], rank, peers, percentile);
+        }
+    }
+
     public static async Task<Result<Leaderboard>> BuildAsync(
         SalesMentorDb db, Access access, KpiCache cache, Features.People.OrgUnitsCache units, Actor actor, GetLeaderboardRequest request, CancellationToken ct)
     {
@@ -65,46 +102,93 @@ internal sealed record Leaderboard(KpiSnapshot Snapshot, KpiPeriodTable Table, i
         if (!choice.IsSuccess) return choice.Error!;
         var (table, period) = choice.Value;
         var names = await KpiNames.LoadAsync(db, units, ct);
-        var ranked = LeaderboardRanks.Of(snapshot, table.Table, period, kpi.Value, scope);
-        var rows = new List<LeaderboardRow>();
-        for (var i = 0; i < snapshot.People.Count; i++)
+        var ranking = snapshot.Derived((table, period, kpi.Value, scope), static (s, k) => Ranking.Of(s, k.table, k.period, k.Item3, k.scope));
+        var people = snapshot.People;
+        bool Listed(int i) =>
+            (visible is null || visible.Contains(people[i].Id))
+            && (request.RegionId is not { } region || people[i].RegionId == region)
+            && (request.TeamId is not { } team || people[i].TeamId == team);
+
+        List<int> order;
+        if (sort is "team" or "region")
         {
-            var p = snapshot.People[i];
-            if (!p.IsRep || !table.Table.IsActive(i, period)) continue;
-            if (visible is not null && !visible.Contains(p.Id)) continue;
-            if ((request.RegionId is { } region && p.RegionId != region) || (request.TeamId is { } team && p.TeamId != team)) continue;
-            var (rank, peers, percentile) = ranked[i];
-            rows.Add(new LeaderboardRow(p.Id, p.Name, p.TeamId, names.Team(p.TeamId), p.RegionId, names.Region(p.RegionId),
-                table.Table.Value(i, period, kpi.Value), rank, peers, percentile));
+            // Sorted by names read outside the snapshot (a team may be renamed without a recompute): sorted per request.
+            order = [.. Ranking.Listed(snapshot, table, period).Where(Listed)];
+            order.Sort(ranking.Comparison(snapshot, sort, request.Descending, sort == "team" ? i => names.Team(people[i].TeamId) : i => names.Region(people[i].RegionId)));
+        }
+        else
+        {
+            var culture = CultureInfo.CurrentCulture.Name;
+            var all = snapshot.Derived((ranking, sort, request.Descending, culture), static (s, k) =>
+            {
+                var sorted = Ranking.Listed(s, k.ranking.Table, k.ranking.Period).ToArray();
+                Array.Sort(sorted, k.ranking.Comparison(s, k.sort, k.Descending, null));
+                return sorted;
+            });
+            order = [.. all.Where(Listed)];
         }
 
-        return new Leaderboard(snapshot, table, period, kpi.Value, scope, Sort(rows, sort, request.Descending));
+        return new Leaderboard(snapshot, table, period, kpi.Value, scope, order, ranking, names);
     }
 
-    private static List<LeaderboardRow> Sort(List<LeaderboardRow> rows, string sort, bool descending)
+    /// <summary>Every listed person's value, rank, peers and percentile for one board, by person index.</summary>
+    private sealed class Ranking
     {
-        var text = StringComparer.CurrentCulture;
-        Comparison<LeaderboardRow> compare = sort switch
+        private Ranking(KpiPeriodTable table, int period, decimal?[] values, (int? Rank, int Peers, double? Percentile)[] ranks) =>
+            (Table, Period, Values, Ranks) = (table, period, values, ranks);
+
+        public KpiPeriodTable Table { get; }
+        public int Period { get; }
+        public decimal?[] Values { get; }
+        public (int? Rank, int Peers, double? Percentile)[] Ranks { get; }
+
+        public static Ranking Of(KpiSnapshot snapshot, KpiPeriodTable table, int period, Kpi kpi, string scope)
         {
-            "value" => (a, b) => Nullable.Compare(a.Value, b.Value),
-            "name" => (a, b) => text.Compare(a.Name, b.Name),
-            "team" => (a, b) => text.Compare(a.Team ?? "", b.Team ?? ""),
-            "region" => (a, b) => text.Compare(a.Region ?? "", b.Region ?? ""),
-            _ => (a, b) => Nullable.Compare(a.Rank, b.Rank),
-        };
-        rows.Sort((a, b) =>
+            var values = new decimal?[snapshot.People.Count];
+            foreach (var i in Listed(snapshot, table, period)) values[i] = table.Table.Value(i, period, kpi);
+            return new Ranking(table, period, values, LeaderboardRanks.Of(snapshot, table.Table, period, kpi, scope));
+        }
+
+        /// <summary>The people a board of this period can list: reps active in it, by index.</summary>
+        public static IEnumerable<int> Listed(KpiSnapshot snapshot, KpiPeriodTable table, int period)
         {
-            var missing = sort switch
+            for (var i = 0; i < snapshot.People.Count; i++)
             {
-                "rank" => (a.Rank is null).CompareTo(b.Rank is null),
-                "value" => (a.Value is null).CompareTo(b.Value is null),
-                _ => 0,
+                if (snapshot.People[i].IsRep && table.Table.IsActive(i, period)) yield return i;
+            }
+        }
+
+        /// <summary>
+        /// The board's order: by <paramref name="sort"/> (people without a rank or value last), reversed when
+        /// <paramref name="descending"/>, then by name and id. <paramref name="unitName"/>: the team or region name to sort by.
+        /// </summary>
+        public Comparison<int> Comparison(KpiSnapshot snapshot, string sort, bool descending, Func<int, string?>? unitName)
+        {
+            var text = StringComparer.CurrentCulture;
+            var people = snapshot.People;
+            var (values, ranks) = (Values, Ranks);
+            Comparison<int> compare = sort switch
+            {
+                "value" => (a, b) => Nullable.Compare(values[a], values[b]),
+                "name" => (a, b) => text.Compare(people[a].Name, people[b].Name),
+                "team" or "region" => (a, b) => text.Compare(unitName!(a) ?? "", unitName!(b) ?? ""),
+                _ => (a, b) => Nullable.Compare(ranks[a].Rank, ranks[b].Rank),
             };
-            if (missing != 0) return missing;
-            var order = compare(a, b);
-            if (descending) order = -order;
-            return order != 0 ? order : text.Compare(a.Name, b.Name) is var byName and not 0 ? byName : a.Person.Value.CompareTo(b.Person.Value);
-        });
-        return rows;
+            return (a, b) =>
+            {
+                var missing = sort switch
+                {
+                    "rank" => (ranks[a].Rank is null).CompareTo(ranks[b].Rank is null),
+                    "value" => (values[a] is null).CompareTo(values[b] is null),
+                    _ => 0,
+                };
+                if (missing != 0) return missing;
+                var order = compare(a, b);
+                if (descending) order = -order;
+                return order != 0 ? order
+                    : text.Compare(people[a].Name, people[b].Name) is var byName and not 0 ? byName
+                    : people[a].Id.Value.CompareTo(people[b].Id.Value);
+            };
+        }
     }
 }
