@@ -31,6 +31,7 @@ public static class AppServices
         services.AddSingleton<ApiTokenCache>();
         services.AddSingleton<OrgSettingsCache>();
         services.AddSingleton<Features.People.OrgUnitsCache>();
+        services.AddSingleton<Features.People.DirectoryPages>();
         services.AddSingleton<ConfidentialCipher>();
         services.AddScoped<Features.Confidential.ConfidentialMail>();
         services.AddScoped<Features.Sessions.SessionSupport>();

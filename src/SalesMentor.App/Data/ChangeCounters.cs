@@ -30,6 +30,9 @@ public static class ChangeCounters
     /// </summary>
     public const string OrgUnits = "org-units";
 
+    /// <summary>Any write to People, Teams or Regions: what a page of the people directory shows (migration <c>DirectoryCache</c>).</summary>
+    public const string Directory = "directory";
+
     internal const string Sql = """SELECT "Version" FROM "ChangeCounters" WHERE "Name" = @name""";
 
     /// <summary>The counter as this unit of work sees it (inside its transaction, when there is one).</summary>

@@ -19,6 +19,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.ExternalId).IsUnique();
         builder.HasIndex(p => p.Email).IsUnique();
         builder.HasIndex(p => p.NameKey);
+        // The directory's default order (search key, then id): its first page is read from the index, not sorted per call.
+        builder.HasIndex(p => new { p.SearchKey, p.Id });
         builder.HasIndex(p => p.ManagerId);
         builder.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Team).WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.SetNull);

@@ -15,8 +15,11 @@ public sealed record SearchPeopleRequest(
     string? Search = null, Guid? TeamId = null, Guid? RegionId = null, PersonId? ManagerId = null, bool? Active = null,
     PeopleSort Sort = PeopleSort.Name, bool Descending = false, PageRequest Paging = default);
 
-/// <summary>The people directory: open to everyone signed in (it shows no sales data).</summary>
-public sealed class SearchPeople(SalesMentorDb db, OrgClock orgClock)
+/// <summary>
+/// The people directory: open to everyone signed in (it shows no sales data), so a page is the same whoever asks and is
+/// kept per instance until People, Teams or Regions change (<see cref="DirectoryPages"/>).
+/// </summary>
+public sealed class SearchPeople(SalesMentorDb db, OrgClock orgClock, DirectoryPages pages)
 {
     public async Task<Result<Paged<PersonRow>>> HandleAsync(Actor actor, SearchPeopleRequest request, CancellationToken ct)
     {
@@ -24,6 +27,11 @@ public sealed class SearchPeople(SalesMentorDb db, OrgClock orgClock)
         ArgumentNullException.ThrowIfNull(request);
         if (request.Search is { Length: > 200 }) return Error.Validation("search.too_long", "Search for at most 200 characters.");
         var today = await orgClock.TodayAsync(ct);
+        return await pages.GetAsync(db, request, today, () => ReadAsync(request, today, ct), ct);
+    }
+
+    private async Task<Paged<PersonRow>> ReadAsync(SearchPeopleRequest request, DateOnly today, CancellationToken ct)
+    {
         var query = db.People.AsNoTracking();
         var folded = TextFold.ForSearch(request.Search);
         if (folded.Length > 0) query = query.Where(p => p.SearchKey.Contains(folded));

@@ -1716,6 +1716,8 @@ namespace SalesMentor.App.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId");
 
+                    b.HasIndex("SearchKey", "Id");
+
                     b.ToTable("People");
                 });
 

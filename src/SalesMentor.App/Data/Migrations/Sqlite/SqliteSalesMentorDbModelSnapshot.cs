@@ -1701,6 +1701,8 @@ namespace SalesMentor.App.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId");
 
+                    b.HasIndex("SearchKey", "Id");
+
                     b.ToTable("People");
                 });
 

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using SalesMentor.App.Common;
+using SalesMentor.App.Data;
+
+namespace SalesMentor.App.Features.People;
+
+/// <summary>
+/// Pages of the people directory (<see cref="SearchPeople"/>) kept per instance: the same search, filters, order and page
+/// on the same day give the same rows whoever asks (the directory shows no sales data), so they are answered from memory
+/// while the <see cref="ChangeCounters.Directory"/> counter — raised by every write to People, Teams and Regions, whoever
+/// writes — is unchanged. Nothing read inside a transaction is kept.
+/// </summary>
+public sealed class DirectoryPages(ChangeCounterReader counters)
+{
+    /// <summary>More distinct pages than this in one version start the cache over (bounds its memory).</summary>
+    private const int MaxEntries = 2_000;
+
+    private sealed record Entry(string Database, long Version, ConcurrentDictionary<(SearchPeopleRequest, DateOnly), Paged<PersonRow>> Pages);
+
+    private volatile Entry? _entry;
+
+    /// <summary>The page as stored now: kept, or read by <paramref name="read"/> (and kept).</summary>
+    public async Task<Paged<PersonRow>> GetAsync(
+        SalesMentorDb db, SearchPeopleRequest request, DateOnly today, Func<Task<Paged<PersonRow>>> read, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(read);
+        if (db.Database.CurrentTransaction is not null) return await read();
+        var database = db.Database.GetConnectionString() ?? "";
+        // The version first, then the rows: rows newer than their version only cause one more read later.
+        var version = await counters.ReadAsync(db, ChangeCounters.Directory, ct);
+        var entry = _entry;
+        if (entry is null || entry.Version != version || entry.Database != database || entry.Pages.Count >= MaxEntries)
+        {
+            entry = new Entry(database, version, new());
+            _entry = entry;
+        }
+
+        if (entry.Pages.TryGetValue((request, today), out var kept)) return kept;
+        var page = await read();
+        entry.Pages.TryAdd((request, today), page);
+        return page;
+    }
+}
