@@ -62,8 +62,8 @@ public sealed class KpiPeriodTable
 /// </summary>
 public sealed class KpiSnapshot
 {
-    /// <summary>More derived values than this start the memo over (bounds its memory; each is at most one array per person).</summary>
-    private const int MaxDerived = 512;
+    /// <summary>More derived values than this start the memo over (bounds its memory: each is one array per person or one view).</summary>
+    private const int MaxDerived = 1_024;
 
     private readonly Dictionary<PersonId, int> _index;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _derived = new();
@@ -103,7 +103,8 @@ public sealed class KpiSnapshot
     /// <summary>
     /// A value computed from this snapshot and the key alone (nothing read elsewhere, nothing about who asks), kept as
     /// long as the snapshot: ranks, per-person values and orders that every request for the same board would compute
-    /// again. Two requests may compute the same value at once; both results are equal, one is kept.
+    /// again, views every allowed reader gets alike. Two requests may compute the same value at once; both results are
+    /// equal, one is kept. Keys start with what they are for (a type or a tuple shape of their own), so they never meet.
     /// </summary>
     internal T Derived<TKey, T>(TKey key, Func<KpiSnapshot, TKey, T> compute)
         where TKey : notnull

@@ -30,12 +30,12 @@ public static class KpisEndpoints
             .WithSummary("Admins only. How many people a rule would make stars, without saving it.");
     }
 
-    private static async Task<Results<Ok<KpiOverview>, ProblemHttpResult>> GetOverview(HttpContext http, GetKpiOverview useCase, CancellationToken ct) =>
-        (await useCase.HandleAsync(http.Actor(), ct)).ToHttp();
+    private static async Task<Results<SharedJson<KpiOverview>, ProblemHttpResult>> GetOverview(HttpContext http, GetKpiOverview useCase, CancellationToken ct) =>
+        (await useCase.HandleAsync(http.Actor(), ct)).ToSharedJson();
 
-    private static async Task<Results<Ok<ScorecardView>, ProblemHttpResult>> GetScorecard(
+    private static async Task<Results<SharedJson<ScorecardView>, ProblemHttpResult>> GetScorecard(
         HttpContext http, GetScorecard useCase, Guid id, string? periodKind, string? period, CancellationToken ct) =>
-        (await useCase.HandleAsync(http.Actor(), new PersonId(id), new GetScorecardRequest(periodKind, period), ct)).ToHttp();
+        (await useCase.HandleAsync(http.Actor(), new PersonId(id), new GetScorecardRequest(periodKind, period), ct)).ToSharedJson();
 
     private static async Task<Results<Ok<BehaviourSignalsView>, ProblemHttpResult>> GetBehaviourSignals(
         HttpContext http, GetBehaviourSignals useCase, Guid id, int? months, string? through, CancellationToken ct) =>

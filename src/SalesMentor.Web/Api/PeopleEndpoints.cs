@@ -22,12 +22,12 @@ public static class PeopleEndpoints
         api.MapGet("/org-chart", GetOrgChart).WithTags("People").WithName("GetOrgChart");
     }
 
-    private static async Task<Results<Ok<Paged<PersonRow>>, ProblemHttpResult>> SearchPeople(
+    private static async Task<Results<SharedJson<Paged<PersonRow>>, ProblemHttpResult>> SearchPeople(
         HttpContext http, SearchPeople useCase, string? search, Guid? teamId, Guid? regionId, Guid? managerId, bool? active,
         PeopleSort? sort, bool? descending, int? page, int? pageSize, CancellationToken ct) =>
         (await useCase.HandleAsync(http.Actor(), new SearchPeopleRequest(
             search, teamId, regionId, managerId is { } m ? new PersonId(m) : null, active,
-            sort ?? PeopleSort.Name, descending ?? false, new PageRequest(page ?? 0, pageSize ?? 25)), ct)).ToHttp();
+            sort ?? PeopleSort.Name, descending ?? false, new PageRequest(page ?? 0, pageSize ?? 25)), ct)).ToSharedJson();
 
     private static async Task<Results<Ok<PersonDetails>, ProblemHttpResult>> GetPerson(HttpContext http, GetPerson useCase, Guid id, CancellationToken ct) =>
         (await useCase.HandleAsync(http.Actor(), new PersonId(id), ct)).ToHttp();

@@ -14,17 +14,23 @@ public sealed record KpiOverview(
     IReadOnlyList<PeriodView> Months, IReadOnlyList<PeriodView> Quarters, IReadOnlyList<PeriodView> Years,
     string CurrentMonth, string CurrentQuarter, string CurrentYear, int UnownedOpportunities, int UnownedActivities, KpiBuildStats? Stats);
 
+/// <summary>The overview of the current snapshot; the same object for every non-admin (and one for admins) until it changes.</summary>
 public sealed class GetKpiOverview(KpiCache cache)
 {
     public async Task<Result<KpiOverview>> HandleAsync(Actor actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var snapshot = await cache.GetAsync(ct);
+        return snapshot.Derived((typeof(KpiOverview), actor.IsAdmin), static (s, key) => Of(s, key.IsAdmin));
+    }
+
+    private static KpiOverview Of(KpiSnapshot snapshot, bool isAdmin)
+    {
         var (months, quarters, years) = (snapshot.TableOf(PeriodKind.Month), snapshot.TableOf(PeriodKind.FiscalQuarter), snapshot.TableOf(PeriodKind.FiscalYear));
         return new KpiOverview(
             snapshot.Currency, snapshot.AsOf, snapshot.Stats.ComputedAt, [.. KpiCatalog.All.Select(d => KpiDefinitionView.Of(d.Kpi))],
             Views(months), Views(quarters), Views(years), Current(months, snapshot), Current(quarters, snapshot), Current(years, snapshot),
-            snapshot.Data.UnownedOpportunities, snapshot.Data.UnownedActivities, actor.IsAdmin ? snapshot.Stats : null);
+            snapshot.Data.UnownedOpportunities, snapshot.Data.UnownedActivities, isAdmin ? snapshot.Stats : null);
     }
 
     private static List<PeriodView> Views(KpiPeriodTable table) => [.. table.Periods.Select(PeriodView.Of)];

@@ -18,7 +18,10 @@ public sealed record ScorecardView(
     IReadOnlyList<KpiTileView> Tiles, StarVerdictView? Star, string StarRule,
     IReadOnlyList<SkillSignalView> Signals, PeriodView SignalWindow, ScorecardDataProblems DataProblems);
 
-/// <summary>A rep's scorecard; visible exactly like their opportunities (404 otherwise).</summary>
+/// <summary>
+/// A rep's scorecard; visible exactly like their opportunities (404 otherwise). Once the access check passed, the view
+/// depends on the snapshot alone and is kept with it: the same object for everyone who may see it.
+/// </summary>
 public sealed class GetScorecard(Access access, KpiCache cache)
 {
     private const int SeriesLength = 12;
@@ -31,6 +34,11 @@ public sealed class GetScorecard(Access access, KpiCache cache)
         var choice = KpiPeriodChoice.Resolve(snapshot, request.PeriodKind, request.Period, PeriodKind.FiscalQuarter);
         if (!choice.IsSuccess) return choice.Error!;
         var (table, index) = choice.Value;
+        return snapshot.Derived((typeof(ScorecardView), id, table, index), static (s, key) => Of(s, key.id, key.table, key.index));
+    }
+
+    private static ScorecardView Of(KpiSnapshot snapshot, PersonId id, KpiPeriodTable table, int index)
+    {
         var person = snapshot.IndexOf(id);
         if (person < 0) return Empty(id, snapshot, table, index);
 
