@@ -69,6 +69,26 @@ public class ChangeCounterReaderTests
     }
 
     [Fact]
+    public async Task TheKeptConnection_HoldsNoReadTransactionBetweenReads_SoCheckpointsComplete()
+    {
+        await using var app = await TestApp.StartAsync(Provider.Sqlite);
+        await TestWorld.CreateAsync(app.Services, app.Clock.GetUtcNow().UtcDateTime);
+        Assert.True(await Read(app, ChangeCounters.People) >= 0);
+        await Raise(app);
+        Assert.True(await Read(app, ChangeCounters.OrgUnits) > 0);
+
+        // A reader left inside a read transaction would pin the WAL: a TRUNCATE checkpoint would report busy (1).
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        await using var other = new SqliteConnection(options.ConnectionString);
+        await other.OpenAsync();
+        await using var checkpoint = other.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await using var result = await checkpoint.ExecuteReaderAsync();
+        Assert.True(await result.ReadAsync());
+        Assert.Equal(0L, result.GetInt64(0));
+    }
+
+    [Fact]
     public async Task AfterDispose_ReadsAreRefused()
     {
         await using var app = await TestApp.StartAsync(Provider.Sqlite);
