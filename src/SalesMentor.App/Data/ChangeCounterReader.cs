@@ -8,12 +8,23 @@ namespace SalesMentor.App.Data;
 /// transaction, from one connection of its own per database file, kept open with its statement prepared — a lock and a
 /// one-row read, where opening the unit of work's connection and preparing the statement again cost several times
 /// more. Each read is a read transaction of its own, so it sees every write committed before it, by any connection or
-/// process. Inside a transaction (whose writes only it sees) and on PostgreSQL it reads through the unit of work.
+/// process. Inside a transaction (whose writes only it sees) and on PostgreSQL it reads through the unit of work, and
+/// so does a read that finds the kept connection busy for long, failing, or closed at shutdown. A kept connection is
+/// opened again after <see cref="MaxAge"/>, so a database file swapped underneath a running instance (a restore that
+/// should have waited for it to stop) is followed within that time.
 /// </summary>
 public sealed class ChangeCounterReader : IDisposable
 {
+    /// <summary>How long a kept connection is used before it is opened again.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a read waits for the kept connection before it reads through the unit of work instead.</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(5);
+
+    private sealed record Kept(SqliteCommand Command, long OpenedAt);
+
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Kept> _kept = new(StringComparer.Ordinal);
     private bool _disposed;
 
     /// <summary>The counter as a read by this unit of work would see it now.</summary>
@@ -22,23 +33,30 @@ public sealed class ChangeCounterReader : IDisposable
         ArgumentNullException.ThrowIfNull(db);
         if (db is not SqliteSalesMentorDb || db.Database.CurrentTransaction is not null) return ChangeCounters.ReadAsync(db, name, ct);
         var database = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The context has no connection string.");
-        lock (_lock)
+        if (!_lock.TryEnter(MaxWait)) return ChangeCounters.ReadAsync(db, name, ct);
+        try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var command = Command(database);
-            try
+            if (!_disposed)
             {
-                command.Parameters[0].Value = name;
-                return Task.FromResult(ChangeCounters.ToVersion(command.ExecuteScalar(), name));
-            }
-            catch
-            {
-                // A broken connection is not kept: the next read opens a new one.
-                _commands.Remove(database);
-                Close(command);
-                throw;
+                try
+                {
+                    var command = Command(database);
+                    command.Parameters[0].Value = name;
+                    return Task.FromResult(ChangeCounters.ToVersion(command.ExecuteScalar(), name));
+                }
+                catch (SqliteException)
+                {
+                    // A broken connection is not kept: this read goes through the unit of work, the next opens a new one.
+                    Drop(database);
+                }
             }
         }
+        finally
+        {
+            _lock.Exit();
+        }
+
+        return ChangeCounters.ReadAsync(db, name, ct);
     }
 
     /// <summary>Closes the kept connections (a restore calls this before it swaps the database file).</summary>
@@ -46,8 +64,8 @@ public sealed class ChangeCounterReader : IDisposable
     {
         lock (_lock)
         {
-            foreach (var command in _commands.Values) Close(command);
-            _commands.Clear();
+            foreach (var kept in _kept.Values) Close(kept.Command);
+            _kept.Clear();
         }
     }
 
@@ -61,10 +79,21 @@ public sealed class ChangeCounterReader : IDisposable
         Reset();
     }
 
+    private void Drop(string database)
+    {
+        if (_kept.Remove(database, out var kept)) Close(kept.Command);
+    }
+
     private SqliteCommand Command(string database)
     {
-        if (_commands.TryGetValue(database, out var command)) return command;
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database) { Pooling = false }.ToString());
+        if (_kept.TryGetValue(database, out var kept))
+        {
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(kept.OpenedAt) < MaxAge) return kept.Command;
+            Drop(database);
+        }
+
+        SqliteCommand command;
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(database) { Pooling = false, DefaultTimeout = 1 }.ToString());
         try
         {
             connection.Open();
@@ -85,7 +114,7 @@ public sealed class ChangeCounterReader : IDisposable
             throw;
         }
 
-        _commands[database] = command;
+        _kept[database] = new Kept(command, System.Diagnostics.Stopwatch.GetTimestamp());
         return command;
     }
 

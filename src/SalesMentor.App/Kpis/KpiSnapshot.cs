@@ -62,11 +62,11 @@ public sealed class KpiPeriodTable
 /// </summary>
 public sealed class KpiSnapshot
 {
-    /// <summary>More derived values than this start the memo over (bounds its memory: each is one array per person or one view).</summary>
-    private const int MaxDerived = 1_024;
+    /// <summary>More derived values of one kind than this start that kind over (each is one array per person or one view).</summary>
+    private const int MaxDerived = 512;
 
     private readonly Dictionary<PersonId, int> _index;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> _derived = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Collections.Concurrent.ConcurrentDictionary<object, object>> _derived = new();
 
     internal KpiSnapshot(KpiCacheKey key, KpiData data, IReadOnlyList<KpiPeriodTable> tables, KpiStars stars, KpiSignals signals, KpiBuildStats stats)
     {
@@ -104,17 +104,19 @@ public sealed class KpiSnapshot
     /// A value computed from this snapshot and the key alone (nothing read elsewhere, nothing about who asks), kept as
     /// long as the snapshot: ranks, per-person values and orders that every request for the same board would compute
     /// again, views every allowed reader gets alike. Two requests may compute the same value at once; both results are
-    /// equal, one is kept. Keys start with what they are for (a type or a tuple shape of their own), so they never meet.
+    /// equal, one is kept. Each kind of key (its type: a tuple shape of its own) has its own memo and bound, so browsing
+    /// many scorecards never pushes out the leaderboard's orders.
     /// </summary>
     internal T Derived<TKey, T>(TKey key, Func<KpiSnapshot, TKey, T> compute)
         where TKey : notnull
         where T : class
     {
         ArgumentNullException.ThrowIfNull(compute);
-        if (_derived.TryGetValue(key, out var kept)) return (T)kept;
+        var memo = _derived.GetOrAdd(typeof(TKey), static _ => new());
+        if (memo.TryGetValue(key, out var kept)) return (T)kept;
         var value = compute(this, key);
-        if (_derived.Count >= MaxDerived) _derived.Clear();
-        return (T)_derived.GetOrAdd(key, value);
+        if (memo.Count >= MaxDerived) memo.Clear();
+        return (T)memo.GetOrAdd(key, value);
     }
 
     /// <summary>The same numbers judged by another star rule.</summary>

@@ -13,10 +13,26 @@ namespace SalesMentor.App.Features.People;
 /// </summary>
 public sealed class DirectoryPages(ChangeCounterReader counters)
 {
-    /// <summary>More distinct pages than this in one version start the cache over (bounds its memory).</summary>
-    private const int MaxEntries = 2_000;
+    /// <summary>More rows than this kept in one version start the cache over (bounds its memory, whatever is asked).</summary>
+    private const int MaxRows = 50_000;
 
-    private sealed record Entry(string Database, long Version, ConcurrentDictionary<(SearchPeopleRequest, DateOnly), Paged<PersonRow>> Pages);
+    /// <summary>Larger pages (exports, "show 500") are read but not kept.</summary>
+    private const int MaxKeptPageSize = 100;
+
+    private sealed class Entry(string database, long version)
+    {
+        private int _rows;
+
+        public string Database { get; } = database;
+        public long Version { get; } = version;
+        public ConcurrentDictionary<(SearchPeopleRequest, DateOnly), Paged<PersonRow>> Pages { get; } = new();
+        public bool IsFull => Volatile.Read(ref _rows) >= MaxRows;
+
+        public void Keep((SearchPeopleRequest, DateOnly) key, Paged<PersonRow> page)
+        {
+            if (Pages.TryAdd(key, page)) Interlocked.Add(ref _rows, Math.Max(1, page.Items.Count));
+        }
+    }
 
     private volatile Entry? _entry;
 
@@ -31,15 +47,15 @@ public sealed class DirectoryPages(ChangeCounterReader counters)
         // The version first, then the rows: rows newer than their version only cause one more read later.
         var version = await counters.ReadAsync(db, ChangeCounters.Directory, ct);
         var entry = _entry;
-        if (entry is null || entry.Version != version || entry.Database != database || entry.Pages.Count >= MaxEntries)
+        if (entry is null || entry.Version != version || entry.Database != database || entry.IsFull)
         {
-            entry = new Entry(database, version, new());
+            entry = new Entry(database, version);
             _entry = entry;
         }
 
         if (entry.Pages.TryGetValue((request, today), out var kept)) return kept;
         var page = await read();
-        entry.Pages.TryAdd((request, today), page);
+        if (request.Paging.SafeSize <= MaxKeptPageSize) entry.Keep((request, today), page);
         return page;
     }
 }
