@@ -42,9 +42,13 @@ public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, ICo
                 return Error.Validation("restore.newer_schema", $"This backup comes from a newer version of SalesMentor (schema {manifest.Schema}); upgrade this installation first.");
             }
 
+            // The counters the caches check go back to their values at backup time with the data: raised past what they
+            // were before, so no instance can meet a version it kept for data that is now gone.
+            var counted = await CountersAsync(ct);
             string? kept = null;
             if (options.Provider == DatabaseProvider.Sqlite) kept = await ReplaceSqliteAsync(Path.Combine(work.FullName, BackupManifest.SqliteEntry), ct);
             else await DatabaseCopy.RestorePostgresAsync(options.ConnectionString, Path.Combine(work.FullName, BackupManifest.PostgresEntry), configuration["Backup:PostgresToolsPath"], ct);
+            await RaiseCountersAsync(counted, ct);
             var keptKey = manifest.Files.Contains(BackupManifest.ConfidentialKeyEntry)
                 ? PlaceKeyFile(Path.Combine(work.FullName, BackupManifest.ConfidentialKeyEntry), ConfidentialCipher.KeyFileOf(configuration))
                 : null;
@@ -63,6 +67,32 @@ public sealed class RestoreBackup(SalesMentorDb db, DatabaseOptions options, ICo
             work.Delete(recursive: true);
         }
     }
+
+    /// <summary>The change counters as stored before the restore; none when there is no database yet.</summary>
+    private async Task<Dictionary<string, long>> CountersAsync(CancellationToken ct)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite && !File.Exists(options.SqliteFile)) return [];
+        try
+        {
+            return await db.Database.SqlQueryRaw<CounterRow>("""SELECT "Name", "Version" FROM "ChangeCounters" """)
+                .ToDictionaryAsync(c => c.Name, c => c.Version, StringComparer.Ordinal, ct);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return [];   // an empty database, or one from before the counters
+        }
+    }
+
+    private async Task RaiseCountersAsync(Dictionary<string, long> before, CancellationToken ct)
+    {
+        foreach (var (name, version) in before)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""UPDATE "ChangeCounters" SET "Version" = CASE WHEN "Version" > {version} THEN "Version" + 1 ELSE {version} + 1 END WHERE "Name" = {name}""", ct);
+        }
+    }
+
+    private sealed record CounterRow(string Name, long Version);
 
     private static async Task<BackupManifest> UnpackAsync(RestoreBackupRequest request, string folder, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using SalesMentor.App.Data;
 using System.Formats.Tar;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,16 @@ public class BackupRestoreTests
         Assert.DoesNotContain("CANARY-", System.Text.Encoding.UTF8.GetString(archive), StringComparison.Ordinal);
     }
 
+    private static Task<Dictionary<string, long>> CountersAsync(TestApp app) =>
+        app.InScopeAsync(async s =>
+        {
+            var reader = s.Get<ChangeCounterReader>();
+            var names = new[] { ChangeCounters.People, ChangeCounters.KpiSettings, ChangeCounters.Tokens, ChangeCounters.OrgUnits, ChangeCounters.Directory };
+            var result = new Dictionary<string, long>();
+            foreach (var name in names) result[name] = await reader.ReadAsync(s.Db, name, default);
+            return result;
+        });
+
     [Theory, BothProviders]
     public async Task Restore_RollsBackChangesMadeAfterTheBackup(Provider provider)
     {
@@ -68,10 +79,16 @@ public class BackupRestoreTests
             db.People.Add(late);
         });
 
+        var counters = await CountersAsync(app);
+        Assert.Contains(ChangeCounters.People, counters.Keys);
+
         var restored = await RestoreAsync(app, archive);
 
         Assert.True(restored.IsSuccess, restored.Error?.Message);
         Assert.Equal(before, await NamesAsync(app));
+        // The caches' counters went back with the data; they are raised past what any instance saw before the restore.
+        var after = await CountersAsync(app);
+        Assert.All(counters, c => Assert.True(after[c.Key] > c.Value, $"{c.Key}: {after[c.Key]} after, {c.Value} before"));
         if (provider == Provider.Sqlite) Assert.True(File.Exists(restored.Value.PreviousDatabaseKeptAt), "the replaced SQLite file is kept");
         Assert.NotNull(world);
     }
