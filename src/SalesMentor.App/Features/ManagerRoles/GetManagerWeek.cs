@@ -27,7 +27,15 @@ public sealed class GetManagerWeek(SalesMentorDb db, Access access, OrgClock clo
         var below = tree.Below(who);
         var reps = await db.People.AsNoTracking().Where(p => below.Contains(p.Id) && (p.LeftOn == null || p.LeftOn > day))
             .Select(p => new RepChoice(p.Id, p.Name)).ToListAsync(ct);
-        var names = await InteractionRules.NamesAsync(db, entries.Select(e => e.RepId).Append(who), ct);
+        // Names: the manager's and their reps' are read already; only reps no longer below them (or gone) are looked up.
+        var names = reps.ToDictionary(r => r.Id, r => r.Name);
+        names[who] = person.Name;
+        var unnamed = entries.Select(e => e.RepId).Where(id => !names.ContainsKey(id)).ToList();
+        if (unnamed.Count > 0)
+        {
+            foreach (var (id, name) in await InteractionRules.NamesAsync(db, unnamed, ct)) names[id] = name;
+        }
+
         var views = entries.Select(e => InteractionRules.View(actor, e, tree, names)).OfType<InteractionView>().ToList();
         var minutes = new int[4];
         foreach (var e in entries) minutes[(int)e.Role] += e.Minutes;

@@ -39,6 +39,18 @@ public abstract class AppPage : ComponentBase
         return await call(scope.ServiceProvider.GetRequiredService<TUseCase>(), actor);
     }
 
+    /// <summary>
+    /// Runs several use cases as the signed-in person in one scope (one database context, one read of the manager
+    /// tree), as one request would; for a page that shows what several read-only use cases answer.
+    /// </summary>
+    protected async Task<T> RunInOneScopeAsync<T>(Func<IServiceProvider, Actor, Task<T>> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        var actor = CurrentActor ?? throw new InvalidOperationException("Interactive pages require a signed-in person.");
+        await using var scope = Scopes.CreateAsyncScope();
+        return await calls(scope.ServiceProvider, actor);
+    }
+
     /// <summary>The address of this app, for links in mail when none is configured.</summary>
     protected string BaseUrl => Navigation.BaseUri.TrimEnd('/');
 }

@@ -69,7 +69,8 @@ public class ManagerRolesTests
             var week = await app.InScopeAsync(s => s.Get<GetManagerWeek>().HandleAsync(actor, w.SupervisorA.Id, null, default));
             var support = await app.InScopeAsync(s => s.Get<GetRepSupport>().HandleAsync(actor, w.RepA.Id, default));
             var balance = await app.InScopeAsync(s => s.Get<GetRoleBalance>().HandleAsync(actor, new RoleBalanceRequest(), default));
-            var text = Dump(list) + Dump(week) + Dump(support) + Dump(balance);
+            var both = await app.InScopeAsync(s => s.Get<GetRepInteractions>().HandleAsync(actor, w.RepA.Id, default));
+            var text = Dump(list) + Dump(week) + Dump(support) + Dump(balance) + Dump(both);
             Assert.DoesNotContain("CANARY", text, StringComparison.Ordinal);
         }
 
@@ -257,5 +258,51 @@ public class ManagerRolesTests
         Assert.Equal(1, Assert.Single(missing.Problems).Line);
 
         static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
+    }
+
+    [Theory, BothProviders]
+    public async Task RepInteractions_AnswersWhatSupportAndListAnswer_ForEveryViewer(Provider provider)
+    {
+        var (app, w) = await StartAsync(provider);
+        await using var _ = app;
+        await app.InScopeAsync(s => s.Get<LogInteraction>().HandleAsync(TestApp.As(w.SupervisorA), Entry(w, note: "mine", role: ManagerRole.Mentor), default));
+        await app.InScopeAsync(s => s.Get<LogInteraction>().HandleAsync(TestApp.As(w.SupervisorA), Entry(w, role: ManagerRole.Coach, daysAgo: 2), default));
+        await app.InScopeAsync(s => s.Get<LogInteraction>().HandleAsync(TestApp.As(w.Vp), Entry(w, role: ManagerRole.Coach, daysAgo: 3), default));
+
+        var viewers = new[] { TestApp.As(w.RepA), TestApp.As(w.SupervisorA), TestApp.As(w.Vp), TestApp.As(w.Admin, admin: true), TestApp.As(w.SupervisorB), TestApp.As(w.RepB) };
+        foreach (var actor in viewers)
+        {
+            var both = await app.InScopeAsync(s => s.Get<GetRepInteractions>().HandleAsync(actor, w.RepA.Id, default));
+            var list = await app.InScopeAsync(s => s.Get<ListRepInteractions>().HandleAsync(actor, w.RepA.Id, default));
+            var support = await app.InScopeAsync(s => s.Get<GetRepSupport>().HandleAsync(actor, w.RepA.Id, default));
+            Assert.Equal(list.IsSuccess, both.IsSuccess);
+            Assert.Equal(support.IsSuccess, both.IsSuccess);
+            if (!both.IsSuccess) continue;
+            Assert.Equal(list.Value, both.Value.Entries);
+            Assert.Equal(support.Value, both.Value.Support);
+        }
+
+        // Whoever may not see the rep learns nothing, not even that the rep exists.
+        var unknown = await app.InScopeAsync(s => s.Get<GetRepInteractions>().HandleAsync(TestApp.As(w.RepA), new Core.People.PersonId(Guid.NewGuid()), default));
+        Assert.Equal(ErrorKind.NotFound, unknown.Error?.Kind);
+    }
+
+    [Theory, BothProviders]
+    public async Task Week_NamesARepWhoNoLongerReportsToTheManager(Provider provider)
+    {
+        var (app, w) = await StartAsync(provider);
+        await using var _ = app;
+        var logged = await app.InScopeAsync(s => s.Get<LogInteraction>().HandleAsync(TestApp.As(w.SupervisorA), Entry(w, daysAgo: 0), default));
+        Assert.True(logged.IsSuccess, logged.Error?.Message);
+        await app.SeedAsync(db =>
+        {
+            db.Attach(w.RepA);
+            w.RepA.ManagerId = w.SupervisorB.Id;
+        });
+
+        var week = (await app.InScopeAsync(s => s.Get<GetManagerWeek>().HandleAsync(TestApp.As(w.SupervisorA), null, null, default))).Value;
+        Assert.DoesNotContain(week.Reps, r => r.Id == w.RepA.Id);
+        var entry = Assert.Single(week.Interactions, i => i.Id == logged.Value.Id);
+        Assert.Equal((w.RepA.Name, w.SupervisorA.Name), (entry.RepName, entry.ManagerName));
     }
 }
