@@ -19,8 +19,9 @@ public static class ChangeCounters
     public const string KpiSettings = "kpi-settings";
 
     /// <summary>
-    /// Any write to ApiTokens but its last-used time, to AspNetUsers, AspNetUserRoles or AspNetRoles, and the deletion,
-    /// renaming or leaving date of a person: what an API token check reads (migration <c>CacheCounters</c>).
+    /// Any write to ApiTokens but its last-used time, to AspNetUsers, AspNetUserRoles, AspNetRoles, AspNetUserClaims or
+    /// AspNetRoleClaims, and the deletion, renaming or leaving date of a person: what an API token check and a sign-in
+    /// cookie's security-stamp check read (migrations <c>CacheCounters</c>, <c>ClaimCounters</c>).
     /// </summary>
     public const string Tokens = "tokens";
 

@@ -39,6 +39,8 @@ public static class WebServices
         services.AddIdentityCore<AppUser>()
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsFactory>();
+        services.AddSingleton<KeptStampChecks>();
+        services.AddScoped<ISecurityStampValidator, KeptSecurityStampValidator>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = AuthCookieName;
