@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Data;
 using SalesMentor.App.Domain;
@@ -26,9 +25,7 @@ public sealed class ApiTokenCache(ChangeCounterReader counters)
         public DateTime? LastUsedAt { get; set; }
     }
 
-    private sealed record Entry(string Database, long Version, ConcurrentDictionary<string, StoredToken> Tokens);
-
-    private volatile Entry? _entry;
+    private readonly CountedMap<string, StoredToken> _tokens = new(MaxEntries);
 
     /// <summary>The stored token with this hash, or null when there is none; from the cache while the counter is unchanged.</summary>
     public async Task<StoredToken?> FindAsync(SalesMentorDb db, byte[] hash, CancellationToken ct)
@@ -42,17 +39,10 @@ public sealed class ApiTokenCache(ChangeCounterReader counters)
         // The version first, then the row: the row is at least as new as the version it is kept under, so a change
         // between the two reads makes the next call read again rather than keep a stale answer.
         var version = await counters.ReadAsync(db, ChangeCounters.Tokens, ct);
-        var entry = _entry;
-        if (entry is null || entry.Version != version || entry.Database != database || entry.Tokens.Count >= MaxEntries)
-        {
-            entry = new Entry(database, version, new ConcurrentDictionary<string, StoredToken>(StringComparer.Ordinal));
-            _entry = entry;
-        }
-
         var key = Convert.ToBase64String(hash);
-        if (entry.Tokens.TryGetValue(key, out var cached)) return cached;
+        if (_tokens.TryGet(database, version, key, out var cached)) return cached;
         var found = await LoadAsync(db, hash, ct);
-        if (found is not null) entry.Tokens.TryAdd(key, found);
+        if (found is not null) _tokens.Keep(database, version, key, found);
         return found;
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -24,29 +23,13 @@ public sealed class KeptStampChecks
 
     internal sealed record Check(AppUser User, ClaimsPrincipal Principal);
 
-    private sealed record Entry(string Database, long Version, ConcurrentDictionary<(string User, string Stamp), Check> Checks);
+    private readonly CountedMap<(string User, string Stamp), Check> _checks = new(MaxEntries);
 
-    private volatile Entry? _entry;
+    internal Check? Find(string database, long version, string user, string stamp) =>
+        _checks.TryGet(database, version, (user, stamp), out var check) ? check : null;
 
-    internal Check? Find(string database, long version, string user, string stamp)
-    {
-        var entry = _entry;
-        return entry is not null && entry.Version == version && entry.Database == database && entry.Checks.TryGetValue((user, stamp), out var check)
-            ? check
-            : null;
-    }
-
-    internal void Keep(string database, long version, string user, string stamp, Check check)
-    {
-        var entry = _entry;
-        if (entry is null || entry.Version != version || entry.Database != database || entry.Checks.Count >= MaxEntries)
-        {
-            entry = new Entry(database, version, new());
-            _entry = entry;
-        }
-
-        entry.Checks[(user, stamp)] = check;
-    }
+    internal void Keep(string database, long version, string user, string stamp, Check check) =>
+        _checks.Keep(database, version, (user, stamp), check);
 }
 
 /// <summary>

@@ -51,6 +51,28 @@ public class SharedJsonTests
     }
 
     [Fact]
+    public async Task TheBody_IsByteForByteWhatOkWouldWrite()
+    {
+        await using var host = await WebTestHost.StartAsync();
+        var world = await host.CreateWorldAsync();
+        using var rep = await host.SignedInClientAsync(world.RepA.Email!);
+        using var response = await rep.GetAsync($"/api/people/{world.RepA.Id}/scorecard");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var shared = await response.Content.ReadAsByteArrayAsync();
+
+        // The same (kept) view written by ASP.NET Core's own Ok<T>, with the app's services and JSON options.
+        await using var scope = host.Services.CreateAsyncScope();
+        var view = (await scope.ServiceProvider.GetRequiredService<GetScorecard>()
+            .HandleAsync(TestApp.As(world.RepA), world.RepA.Id, new GetScorecardRequest(), default)).Value;
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await Microsoft.AspNetCore.Http.TypedResults.Ok(view).ExecuteAsync(context);
+        Assert.Equal(context.Response.ContentType, response.Content.Headers.ContentType?.ToString());
+        Assert.Equal(body.ToArray(), shared);
+    }
+
+    [Fact]
     public async Task TheKpiOverview_ShowsBuildFiguresToAdminsOnly_InWhicheverOrderTheyAsk()
     {
         await using var host = await WebTestHost.StartAsync();

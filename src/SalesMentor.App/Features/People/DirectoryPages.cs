@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
@@ -19,22 +18,7 @@ public sealed class DirectoryPages(ChangeCounterReader counters)
     /// <summary>Larger pages (exports, "show 500") are read but not kept.</summary>
     private const int MaxKeptPageSize = 100;
 
-    private sealed class Entry(string database, long version)
-    {
-        private int _rows;
-
-        public string Database { get; } = database;
-        public long Version { get; } = version;
-        public ConcurrentDictionary<(SearchPeopleRequest, DateOnly), Paged<PersonRow>> Pages { get; } = new();
-        public bool IsFull => Volatile.Read(ref _rows) >= MaxRows;
-
-        public void Keep((SearchPeopleRequest, DateOnly) key, Paged<PersonRow> page)
-        {
-            if (Pages.TryAdd(key, page)) Interlocked.Add(ref _rows, Math.Max(1, page.Items.Count));
-        }
-    }
-
-    private volatile Entry? _entry;
+    private readonly CountedMap<(SearchPeopleRequest, DateOnly), Paged<PersonRow>> _pages = new(MaxRows);
 
     /// <summary>The page as stored now: kept, or read by <paramref name="read"/> (and kept).</summary>
     public async Task<Paged<PersonRow>> GetAsync(
@@ -46,16 +30,9 @@ public sealed class DirectoryPages(ChangeCounterReader counters)
         var database = db.Database.GetConnectionString() ?? "";
         // The version first, then the rows: rows newer than their version only cause one more read later.
         var version = await counters.ReadAsync(db, ChangeCounters.Directory, ct);
-        var entry = _entry;
-        if (entry is null || entry.Version != version || entry.Database != database || entry.IsFull)
-        {
-            entry = new Entry(database, version);
-            _entry = entry;
-        }
-
-        if (entry.Pages.TryGetValue((request, today), out var kept)) return kept;
+        if (_pages.TryGet(database, version, (request, today), out var kept)) return kept;
         var page = await read();
-        if (request.Paging.SafeSize <= MaxKeptPageSize) entry.Keep((request, today), page);
+        if (request.Paging.SafeSize <= MaxKeptPageSize) _pages.Keep(database, version, (request, today), page, page.Items.Count);
         return page;
     }
 }
