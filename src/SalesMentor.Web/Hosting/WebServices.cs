@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using SalesMentor.App.Data;
@@ -26,6 +27,7 @@ public static class WebServices
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingStateProvider>();
+        services.AddScoped<CircuitHandler, LiveSessionRevalidation>();
         services.AddHttpContextAccessor();
 
         services.AddAuthentication(o =>

@@ -118,6 +118,25 @@ public partial class AccountAdminTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(person).ToHaveURLAsync(LoginUrl());
     });
 
+    [Fact]
+    public Task DisableAccount_LivePageThatNeverNavigates_LandsOnSignIn() => RunAsync(async () =>
+    {
+        var host = await StartHostAsync(new Dictionary<string, string?> { ["Security:SecurityStampCheckSeconds"] = "1" });
+        var world = await host.CreateWorldAsync();
+        var person = await SignedInPageAsync(host, world.RepA.Email!, TestWorld.Password);
+        await MenuLink(person, "People").ClickAsync();
+        await Expect(Rows(person.GetByTestId("people-grid")).First).ToBeVisibleAsync();
+        await Expect(person.GetByTestId("interactive")).ToHaveCountAsync(1);
+
+        using var admin = await host.SignedInClientAsync(world.Admin.Email!);
+        using var disabled = await admin.PostAsync($"/api/accounts/{world.RepA.Id}/disable", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, disabled.StatusCode);
+
+        // No click, no navigation: the live connection's own check (every second here) signs the page out.
+        await Expect(person).ToHaveURLAsync(LoginUrl(), new PageAssertionsToHaveURLOptions { Timeout = 15_000 });
+        await Expect(person.GetByTestId("people-grid")).ToHaveCountAsync(0);
+    });
+
     private static void AssertNoSecret(string text, IEnumerable<string> secrets, string where)
     {
         foreach (var secret in secrets)
