@@ -50,7 +50,14 @@ public sealed partial class Access
         var query = db.Programs.Include(p => p.Coordinators).Where(p => p.Id == programId);
         var program = await (tracking ? query : query.AsNoTracking()).SingleOrDefaultAsync(ct);
         if (program is null) return null;
-        return program.Status != ProgramStatus.Draft || await IsProgramManagerAsync(actor, programId, ct) ? program : null;
+        return await SeesProgramAsync(actor, program, ct) ? program : null;
+    }
+
+    /// <summary>Whether <paramref name="actor"/> sees <paramref name="program"/>: everyone once it is out of draft, its managers always.</summary>
+    public async Task<bool> SeesProgramAsync(Actor actor, MentorshipProgram program, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return program.Status != ProgramStatus.Draft || await IsProgramManagerAsync(actor, program.Id, ct);
     }
 
     /// <summary>What <paramref name="actor"/> is to <paramref name="enrollment"/>.</summary>

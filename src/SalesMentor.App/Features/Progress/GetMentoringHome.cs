@@ -23,13 +23,13 @@ public sealed class GetMentoringHome(SalesMentorDb db, Access access, Confidenti
     {
         ArgumentNullException.ThrowIfNull(actor);
         var today = await clock.TodayAsync(ct);
-        if (actor.Kind != ActorKind.User || actor.PersonId is not { } me) return new MentoringHomeView(today, [], []);
+        if (actor.Kind != ActorKind.User || actor.PersonId is not { } me) return new MentoringHomeView(today, [], [], []);
         var below = (await access.HierarchyAsync(ct)).Below(me).ToList();
         var running = await db.Mentorships.AsNoTracking()
             .Where(m => m.Stage != MentorshipStage.Closed && (m.MentorId == me || below.Contains(m.MenteeId))).ToListAsync(ct);
         var mine = running.Where(m => m.MentorId == me).OrderBy(m => m.StartedOn).ToList();
         var reports = running.Where(m => m.MentorId != me && m.MenteeId != me && below.Contains(m.MenteeId)).OrderBy(m => m.StartedOn).ToList();
-        if (mine.Count == 0 && reports.Count == 0) return new MentoringHomeView(today, [], []);
+        if (mine.Count == 0 && reports.Count == 0) return new MentoringHomeView(today, [], [], []);
 
         var ids = mine.Concat(reports).Select(m => m.Id).ToList();
         var people = mine.Concat(reports).SelectMany(m => new[] { m.MentorId, m.MenteeId }).Distinct().ToList();
@@ -81,7 +81,15 @@ public sealed class GetMentoringHome(SalesMentorDb db, Access access, Confidenti
             reportViews.Add(new ReportMentorshipView(m.Id, Who(m.MenteeId), Who(m.MentorId), m.ProgramId, ProgramName(m), m.Stage, Goals(progress, goals, m, mentorShown)));
         }
 
-        return new MentoringHomeView(today, mentees, [.. reportViews.OrderBy(r => r.Mentee.Name, StringComparer.CurrentCulture)]);
+        var teamPulse = new List<TeamPulseLinkView>();
+        foreach (var program in reports.Select(m => m.ProgramId).OfType<Guid>().Distinct().Select(programs.GetValueOrDefault).OfType<MentorshipProgram>())
+        {
+            if (await access.SeesProgramAsync(actor, program, ct)) teamPulse.Add(new TeamPulseLinkView(program.Id, program.Name));
+        }
+
+        return new MentoringHomeView(
+            today, mentees, [.. reportViews.OrderBy(r => r.Mentee.Name, StringComparer.CurrentCulture)],
+            [.. teamPulse.OrderBy(p => p.ProgramName, StringComparer.CurrentCulture)]);
     }
 
     private static List<KpiGoalProgressView> Goals(KpiGoalProgress progress, Dictionary<Guid, List<KpiGoal>> goals, Mentorship m, bool mentorShown) =>

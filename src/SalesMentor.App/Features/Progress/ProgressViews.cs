@@ -59,8 +59,13 @@ public sealed record MenteeAtAGlanceView(
 public sealed record ReportMentorshipView(
     Guid MentorshipId, PersonRef Mentee, PersonRef Mentor, Guid? ProgramId, string? ProgramName, MentorshipStage Stage, IReadOnlyList<KpiGoalProgressView> KpiGoals);
 
+/// <summary>A program whose pulse aggregates over the caller's people they may open (<c>GetTeamPulse</c>).</summary>
+public sealed record TeamPulseLinkView(Guid ProgramId, string ProgramName);
+
 /// <summary>
 /// The mentoring home: the caller's mentees at a glance (as a mentor) and the running mentorships of the people they
-/// lead (as a supervisor: goals and progress only).
+/// lead (as a supervisor: goals and progress only), with the programs of those mentorships the caller sees (for the
+/// pulse of their people; a program in draft only for its managers).
 /// </summary>
-public sealed record MentoringHomeView(DateOnly Today, IReadOnlyList<MenteeAtAGlanceView> Mentees, IReadOnlyList<ReportMentorshipView> Reports);
+public sealed record MentoringHomeView(
+    DateOnly Today, IReadOnlyList<MenteeAtAGlanceView> Mentees, IReadOnlyList<ReportMentorshipView> Reports, IReadOnlyList<TeamPulseLinkView> TeamPulse);

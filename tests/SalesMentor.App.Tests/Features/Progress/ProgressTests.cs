@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Common;
 using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Confidential;
+using SalesMentor.App.Features.Health;
 using SalesMentor.App.Features.Notes;
 using SalesMentor.App.Features.Progress;
 using SalesMentor.App.Features.Sessions;
@@ -166,5 +168,30 @@ public class ProgressTests
         Assert.DoesNotContain("CANARY", Json(await HealthWorld.Ok(w.HomeAsync(h.Mentor))), StringComparison.Ordinal);
         Assert.DoesNotContain("cohesion", Json(await HealthWorld.Ok(w.HomeAsync(h.Mentor))), StringComparison.Ordinal);
         Assert.DoesNotContain("CANARY", app.Logs.All, StringComparison.Ordinal);
+    }
+
+    [Theory, BothProviders]
+    public async Task MentoringHome_OffersTheTeamPulse_OnlyOfProgramsTheSupervisorSees(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var w = await ProgressWorld.CreateAsync(app);
+        var programId = await app.InScopeAsync(s => s.Db.Mentorships.Where(m => m.Id == w.Current).Select(m => m.ProgramId!.Value).SingleAsync());
+        var name = await app.InScopeAsync(s => s.Db.Programs.Where(p => p.Id == programId).Select(p => p.Name).SingleAsync());
+        var supervisor = TestApp.As(w.World.SupervisorA);
+        Assert.Equal([new TeamPulseLinkView(programId, name)], (await HealthWorld.Ok(w.HomeAsync(supervisor))).TeamPulse);
+        Assert.Empty((await HealthWorld.Ok(w.HomeAsync(w.Health.Mentor))).TeamPulse); // a mentor, no report
+
+        // Back in draft, the program is its managers' alone: the report stays, the link to a page that would answer 404 goes.
+        await SetStatusAsync(ProgramStatus.Draft);
+        var home = await HealthWorld.Ok(w.HomeAsync(supervisor));
+        Assert.Equal(w.Current, Assert.Single(home.Reports).MentorshipId);
+        Assert.Empty(home.TeamPulse);
+        Assert.False((await app.InScopeAsync(s => s.Get<GetTeamPulse>().HandleAsync(supervisor, programId, default))).IsSuccess);
+
+        await SetStatusAsync(ProgramStatus.Active);
+        Assert.Equal([new TeamPulseLinkView(programId, name)], (await HealthWorld.Ok(w.HomeAsync(supervisor))).TeamPulse);
+
+        Task SetStatusAsync(ProgramStatus status) => app.SeedAsync(async db =>
+            Assert.Equal(1, await db.Programs.Where(p => p.Id == programId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, status))));
     }
 }
