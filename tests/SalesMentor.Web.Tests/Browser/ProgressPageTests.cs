@@ -100,9 +100,18 @@ public class ProgressPageTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(supervisor.GetByTestId("progress-sessions")).ToHaveCountAsync(0);
         Assert.DoesNotContain("CANARY", await supervisor.ContentAsync(), StringComparison.Ordinal);
 
-        // A teammate finds nothing there.
+        // …and from rep A's person page.
+        await GotoAsync(supervisor, $"/people/{world.RepA.Id}");
+        await Expect(supervisor.GetByTestId("person-mentorship")).ToContainTextAsync($"mentored by {world.Star.Name}");
+        await supervisor.GetByTestId("person-mentorship-progress").ClickAsync();
+        await Expect(supervisor.GetByTestId("surpass-marker")).ToBeVisibleAsync();
+
+        // A teammate finds nothing there, nor on rep A's person page.
         var teammate = await SignedInPageAsync(host, world.RepB.Email!, TestWorld.Password);
         await GotoAsync(teammate, $"/mentorships/{mentorship.Id}/progress");
         await Expect(teammate.GetByText("This mentorship does not exist")).ToBeVisibleAsync();
+        await GotoAsync(teammate, $"/people/{world.RepA.Id}");
+        await Expect(teammate.GetByTestId("person-details")).ToBeVisibleAsync();
+        await Expect(teammate.GetByTestId("person-mentorship")).ToHaveCountAsync(0);
     });
 }

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using SalesMentor.App.Common;
 using SalesMentor.App.Data;
+using SalesMentor.App.Domain;
 using SalesMentor.App.Security;
 using SalesMentor.Core.People;
 
 namespace SalesMentor.App.Features.People;
 
-/// <summary>A person's page: who they are, where they sit in the tree, whether their sales data is visible.</summary>
+/// <summary>
+/// A person's page: who they are, where they sit in the tree, whether their sales data is visible, and the running
+/// mentorships of theirs (as mentee) the caller may open.
+/// </summary>
 public sealed class GetPerson(SalesMentorDb db, Access access, OrgClock orgClock)
 {
     public async Task<Result<PersonDetails>> HandleAsync(Actor actor, PersonId id, CancellationToken ct)
@@ -30,6 +34,22 @@ public sealed class GetPerson(SalesMentorDb db, Access access, OrgClock orgClock
             reports.Where(r => !r.Active).Select(r => r.Ref).ToList(),
             person.HireDate, person.LeftOn, person.TimeZone,
             person.CrmOwnerIds.Select(l => l.OwnerId).Order(StringComparer.Ordinal).ToList(),
-            person.IsActiveOn(today), await access.CanSeeSalesDataAsync(actor, id, ct), person.Version);
+            person.IsActiveOn(today), await access.CanSeeSalesDataAsync(actor, id, ct), person.Version,
+            await MentorshipsAsync(actor, id, ct));
+    }
+
+    /// <summary>The person's running mentorships as mentee that <paramref name="actor"/> sees (the pair, the chain above, the program's managers).</summary>
+    private async Task<List<PersonMentorshipView>> MentorshipsAsync(Actor actor, PersonId id, CancellationToken ct)
+    {
+        var views = new List<PersonMentorshipView>();
+        var running = await db.Mentorships.AsNoTracking().Where(m => m.MenteeId == id && m.Stage != MentorshipStage.Closed).OrderBy(m => m.StartedOn).ToListAsync(ct);
+        foreach (var m in running)
+        {
+            if (!await access.CanSeeMentorshipAsync(actor, m, ct)) continue;
+            var mentor = await db.People.AsNoTracking().Where(p => p.Id == m.MentorId).Select(p => new PersonRef(p.Id, p.Name, p.Title)).SingleAsync(ct);
+            views.Add(new PersonMentorshipView(m.Id, mentor, m.Stage));
+        }
+
+        return views;
     }
 }

@@ -16,4 +16,7 @@ public sealed record PersonDetails(
     Guid? TeamId, string? Team, Guid? RegionId, string? Region,
     IReadOnlyList<PersonRef> ManagerChain, IReadOnlyList<PersonRef> DirectReports, IReadOnlyList<PersonRef> FormerReports,
     DateOnly? HireDate, DateOnly? LeftOn, string? TimeZone, IReadOnlyList<string> CrmOwnerIds,
-    bool IsActive, bool CanSeeSalesData, int Version);
+    bool IsActive, bool CanSeeSalesData, int Version, IReadOnlyList<PersonMentorshipView> Mentorships);
+
+/// <summary>A running mentorship of the person as mentee that the caller may open (its progress page).</summary>
+public sealed record PersonMentorshipView(Guid MentorshipId, PersonRef Mentor, Domain.MentorshipStage Stage);

@@ -5,6 +5,7 @@ using SalesMentor.App.Domain;
 using SalesMentor.App.Features.Confidential;
 using SalesMentor.App.Features.Health;
 using SalesMentor.App.Features.Notes;
+using SalesMentor.App.Features.People;
 using SalesMentor.App.Features.Progress;
 using SalesMentor.App.Features.Sessions;
 using SalesMentor.App.Tests.Features.Health;
@@ -193,5 +194,36 @@ public class ProgressTests
 
         Task SetStatusAsync(ProgramStatus status) => app.SeedAsync(async db =>
             Assert.Equal(1, await db.Programs.Where(p => p.Id == programId).ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, status))));
+    }
+
+    [Theory, BothProviders]
+    public async Task PersonPage_ListsTheRunningMentorship_ForWhoMayOpenIt(Provider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var w = await ProgressWorld.CreateAsync(app);
+        var repA = w.World.RepA.Id;
+        async Task<IReadOnlyList<PersonMentorshipView>> SeenByAsync(Actor actor) =>
+            (await HealthWorld.Ok(app.InScopeAsync(s => s.Get<GetPerson>().HandleAsync(actor, repA, default)))).Mentorships;
+
+        // The pair and the chain above the mentee: the star's mentorship of rep A, linked to its progress.
+        foreach (var actor in new[] { w.Health.Mentee, w.Health.Mentor, TestApp.As(w.World.SupervisorA), TestApp.As(w.World.Vp) })
+        {
+            var m = Assert.Single(await SeenByAsync(actor));
+            Assert.Equal((w.Current, w.World.Star.Id, MentorshipStage.Active), (m.MentorshipId, m.Mentor.Id, m.Stage));
+            Assert.True((await app.InScopeAsync(s => s.Get<GetMentorshipProgress>().HandleAsync(actor, m.MentorshipId, default))).IsSuccess);
+        }
+
+        // A peer and another team's supervisor see rep A's page, not the mentorship (its progress answers 404 for them).
+        foreach (var actor in new[] { TestApp.As(w.World.RepB), TestApp.As(w.World.SupervisorB) })
+        {
+            Assert.Empty(await SeenByAsync(actor));
+            Assert.False((await app.InScopeAsync(s => s.Get<GetMentorshipProgress>().HandleAsync(actor, w.Current, default))).IsSuccess);
+        }
+
+        // Closed: no longer listed, for anyone.
+        await app.SeedAsync(async db => Assert.Equal(1, await db.Mentorships.Where(m => m.Id == w.Current)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.Stage, MentorshipStage.Closed))));
+        Assert.Empty(await SeenByAsync(w.Health.Mentee));
+        Assert.Empty(await SeenByAsync(TestApp.As(w.World.SupervisorA)));
     }
 }
